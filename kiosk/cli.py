@@ -1,0 +1,63 @@
+"""Command line: `python3 -m kiosk [--windowed] [--config PATH]` runs the kiosk; subcommands serve IT and staff."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+
+# name -> module in kiosk.commands with add_arguments(parser) and run(args) -> int.
+# Imported only when used, so starting the kiosk stays quick.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "validate the config file and the content files; exit 0 if all is well, 2 if not"),
+    "screenshots": ("screenshots", "render every screen and slide to PNG files (no display needed)"),
+    "self-test": ("self_test", "start offscreen and test every part; exit 0 if all passed, 1 otherwise"),
+    "export": ("export", "export requests to CSV or XLSX"),
+    "purge": ("purge", "delete exported requests older than the retention period"),
+    "set-pin": ("set_pin", "set the front-desk staff PIN"),
+    "bench": ("bench", "measure start-up, memory, paint, tap, save and export speed"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="psoas-kiosk",
+                                     description="Psoas education kiosk for a clinic's waiting room.")
+    parser.add_argument("--version", action="version", version=f"psoas-kiosk {__version__}")
+    parser.add_argument("--config", type=Path, metavar="PATH", help="config file (default: the platform config path)")
+    parser.add_argument("--windowed", action="store_true", help="a normal 1280x800 window for development")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = _command_module(module_name)
+        if module is None:
+            continue
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("--config", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                         help="config file (default: the platform config path)")
+        module.add_arguments(cmd)
+    return parser
+
+
+def _command_module(module_name: str):  # type: ignore[no-untyped-def]
+    try:
+        return importlib.import_module(f"kiosk.commands.{module_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"kiosk.commands.{module_name}":
+            return None
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command:
+        module = _command_module(COMMANDS[args.command][0])
+        return int(module.run(args) or 0)
+    from kiosk.app import run_kiosk
+
+    return run_kiosk(config_path=args.config, windowed=args.windowed)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""`check`: validate the config file and every content file, printing each problem for IT."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kiosk.core import paths
+from kiosk.core.config import Problem, load_config
+from kiosk.core.content import ContentError, check_same_ids, content_file, load_content_file
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content-dir", type=Path, metavar="DIR",
+                        help="check content files in this folder instead of the configured/bundled ones")
+
+
+def collect_problems(config_path: Path | None, content_dir: Path | None = None) -> tuple[list[Problem], list[str]]:
+    """Every problem in config and content, plus the files that were checked."""
+    config, problems = load_config(config_path)
+    checked = [str(config_path or paths.default_config_file())]
+    directory = content_dir or (Path(config.content.directory).expanduser() if config.content.directory else None)
+    contents = []
+    for lang in config.languages.offered:
+        path = content_file(lang, directory)
+        checked.append(str(path))
+        try:
+            contents.append(load_content_file(path))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    for other in contents[1:]:
+        problems.extend(check_same_ids(contents[0], other))
+    return problems, checked
+
+
+def run(args: argparse.Namespace) -> int:
+    problems, checked = collect_problems(getattr(args, "config", None), args.content_dir)
+    for path in checked:
+        print(f"checked {path}")
+    for problem in problems:
+        print(f"PROBLEM {problem}")
+    if problems:
+        print(f"{len(problems)} problem(s) found")
+        return 2
+    print("all good: no problems found")
+    return 0

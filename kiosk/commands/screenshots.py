@@ -1,0 +1,72 @@
+"""`screenshots DIR`: render every screen and slide offscreen to PNG files."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("directory", type=Path, help="folder for the PNG files (created if missing)")
+    parser.add_argument("--size", default="1920x1080", help="screen size WxH (default 1920x1080)")
+    parser.add_argument("--lang", default=None, help="language code (default: the configured default)")
+    parser.add_argument("--large-text", action="store_true", help="render with large text")
+    parser.add_argument("--high-contrast", action="store_true", help="render with the high-contrast theme")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"size should look like 1920x1080, got {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def render_all(kiosk, directory: Path, prefix: str = "") -> list[Path]:  # type: ignore[no-untyped-def]
+    """Walk every screen through its variants and save each as a PNG. Returns the files written."""
+    from PySide6.QtWidgets import QApplication
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    flow = kiosk.flow
+    for name, screen in flow.screens.items():
+        flow.go(name)
+        variants = getattr(screen, "screenshot_variants", None)
+        for variant in (variants() if variants else iter([name])):
+            QApplication.processEvents()
+            path = directory / f"{prefix}{variant}.png"
+            if not kiosk.window.grab().save(str(path)):
+                raise OSError(f"cannot write {path}")
+            written.append(path)
+    flow.return_to_loop()
+    return written
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import build_kiosk
+    from kiosk.core.config import load_config
+
+    try:
+        size = parse_size(args.size)
+    except argparse.ArgumentTypeError as exc:
+        print(f"error: {exc}")
+        return 2
+    config, problems = load_config(getattr(args, "config", None))
+    for problem in problems:
+        print(f"config: {problem}")
+    kiosk = build_kiosk(config, problems, windowed=True, size=size)
+    if args.lang:
+        if args.lang not in kiosk.state.languages:
+            print(f"error: language {args.lang!r} is not offered (offered: {', '.join(kiosk.state.languages)})")
+            return 2
+        kiosk.state.set_language(args.lang)
+    kiosk.state.set_appearance(large_text=args.large_text, high_contrast=args.high_contrast)
+    kiosk.resize(*size)
+    kiosk.window.show()
+    files = render_all(kiosk, args.directory)
+    for path in files:
+        print(path)
+    print(f"{len(files)} screenshots written to {args.directory}")
+    return 0

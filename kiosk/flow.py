@@ -1,0 +1,135 @@
+"""The one place that decides which screen comes next.
+
+Screens only emit intents (signals); Flow connects them to transitions. Adding a screen means adding it here.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.screens.education import EducationScreen
+from kiosk.state import KioskState
+from kiosk.touch import CornerHold, TouchButton, WrappingLabel
+from kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+_ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
+                    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress}
+
+
+class ActivityWatch(QObject):
+    """Any touch anywhere counts as the patient still being there."""
+
+    activity = Signal()
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY_EVENTS:
+            self.activity.emit()
+        return False
+
+
+class ChecklistPlaceholder(QWidget):
+    """Stands in for the symptom checklist until that screen exists."""
+
+    screen_name = "checklist"
+    back = Signal()
+
+    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("screen", True)
+        layout = QVBoxLayout(self)
+        self.label = WrappingLabel(self.tr("The symptom checklist is coming soon."), role="title")
+        self.back_button = TouchButton(self.tr("Back"), role="primary", icon="fa5s.arrow-left")
+        self.back_button.clicked.connect(self.back)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.back_button)
+        layout.addStretch(1)
+
+    def reset(self) -> None:
+        pass
+
+
+class Flow(QObject):
+    """Owns the screens and every transition between them, the idle reset and the staff gesture."""
+
+    screen_changed = Signal(str)
+
+    # Screens where a patient may have typed or chosen something: idle time there ends the session.
+    PATIENT_INPUT_SCREENS = frozenset({"checklist", "request_form"})
+
+    def __init__(self, window: KioskWindow, state: KioskState) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = state
+        self.screens: dict[str, QWidget] = {}
+
+        self.education = self._add(EducationScreen(state))
+        self.checklist = self._add(ChecklistPlaceholder(state))
+
+        self.education.check_symptoms.connect(self.show_checklist)
+        self.checklist.back.connect(self.return_to_loop)
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.on_idle)
+        self.activity = ActivityWatch(self)
+        self.activity.activity.connect(self.note_activity)
+        self.corner = CornerHold(window, state.config.staff.gesture_hold_seconds)
+        qapp = QApplication.instance()
+        if qapp is not None:
+            qapp.installEventFilter(self.activity)
+            qapp.installEventFilter(self.corner)
+        self.current = ""
+        self.go("education")
+
+    def _add(self, screen: QWidget) -> QWidget:
+        name = screen.screen_name  # type: ignore[attr-defined]
+        self.screens[name] = screen
+        self.window.stack.addWidget(screen)
+        return screen
+
+    # ---- transitions -----------------------------------------------------------------------------------------
+    def go(self, name: str) -> None:
+        screen = self.screens[name]
+        if self.current == "education" and name != "education":
+            self.education.stop()
+        self.current = name
+        self.window.stack.setCurrentWidget(screen)
+        if name == "education":
+            self.education.start()
+        self._restart_idle()
+        log.info("screen: %s", name)
+        self.screen_changed.emit(name)
+
+    def show_checklist(self) -> None:
+        self.go("checklist")
+
+    def return_to_loop(self) -> None:
+        """Back to the education loop with no trace of the last patient."""
+        for screen in self.screens.values():
+            reset = getattr(screen, "reset", None)
+            if reset is not None and screen is not self.education:
+                reset()
+        self.state.reset_patient_choices()
+        self.go("education")
+        self.education.start(from_first=False)
+
+    # ---- idle --------------------------------------------------------------------------------------------------
+    def _restart_idle(self) -> None:
+        if self.current in self.PATIENT_INPUT_SCREENS:
+            self.idle_timer.start(int(self.state.config.idle.timeout_seconds * 1000))
+        else:
+            self.idle_timer.stop()
+
+    def note_activity(self) -> None:
+        if self.idle_timer.isActive():
+            self._restart_idle()
+
+    def on_idle(self) -> None:
+        log.info("idle on %s: returning to the education loop", self.current)
+        self.return_to_loop()

@@ -1,0 +1,290 @@
+"""The attract loop: illustrated slides about the psoas that advance on their own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.core.content import Slide
+from kiosk.illustrations import IllustrationPalette, IllustrationView, QrCodeView
+from kiosk.state import KioskState
+from kiosk.touch import PageDots, SwipeFilter, TouchButton, WrappingLabel
+
+
+class SlideView(QWidget):
+    """One slide: picture beside the text in landscape, above it in portrait."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picture = IllustrationView("skeleton", self)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.title = WrappingLabel(role="title")
+        self.title.setAccessibleName("slide title")
+        self.body = WrappingLabel(role="body")
+        self.bullets = WrappingLabel(role="body")
+        self.qr = QrCodeView("https://example.invalid", self)
+        self.qr_caption = WrappingLabel(role="heading")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        text = QVBoxLayout()
+        text.setSpacing(18)
+        text.addStretch(1)
+        text.addWidget(self.title)
+        text.addWidget(self.body)
+        text.addWidget(self.bullets)
+        qr_row = QHBoxLayout()
+        qr_row.addWidget(self.qr, 0)
+        qr_row.addWidget(self.qr_caption, 1)
+        text.addLayout(qr_row)
+        text.addStretch(2)
+        self.text_column = QWidget(self)
+        self.text_column.setLayout(text)
+        self.text_column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(32)
+        self.box.addWidget(self.picture, 11)
+        self.box.addWidget(self.text_column, 9)
+        self.slide: Slide | None = None
+
+    def show_slide(self, slide: Slide) -> None:
+        self.slide = slide
+        self.title.setText(slide.title)
+        self.body.setText(slide.body)
+        self.body.setVisible(bool(slide.body))
+        self.bullets.setText("\n".join(f"•  {b}" for b in slide.bullets))
+        self.bullets.setVisible(bool(slide.bullets))
+        self.picture.set_illustration(slide.illustration)
+        self.picture.set_labels(slide.labels)
+        self.picture.setAccessibleName(slide.title)
+        has_qr = bool(slide.qr_url)
+        if has_qr:
+            self.qr.set_data(slide.qr_url)
+            self.qr_caption.setText(slide.qr_caption)
+            self.qr.setAccessibleName(slide.qr_caption)
+        self.qr.setVisible(has_qr)
+        self.qr_caption.setVisible(has_qr)
+
+    def set_portrait(self, portrait: bool) -> None:
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.box.setStretch(0, 10 if portrait else 11)
+        self.box.setStretch(1, 11 if portrait else 9)
+
+    def resizeEvent(self, event: object) -> None:
+        qr_side = max(140, min(self.width(), self.height()) // 4)
+        self.qr.setFixedSize(qr_side, qr_side)
+        super().resizeEvent(event)
+
+
+class FadeOverlay(QWidget):
+    """Paints the previous slide on top of the new one with falling opacity: a cross-fade with no flicker."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.pixmap = QPixmap()
+        self.opacity = 0.0
+        self.hide()
+
+    def paintEvent(self, _event: object) -> None:
+        if self.opacity <= 0 or self.pixmap.isNull():
+            return
+        painter = QPainter(self)
+        painter.setOpacity(self.opacity)
+        painter.drawPixmap(0, 0, self.pixmap)
+
+
+class EducationScreen(QWidget):
+    """The loop patients see when nobody is using the kiosk."""
+
+    screen_name = "education"
+    check_symptoms = Signal()
+    slide_changed = Signal(int)
+
+    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setProperty("screen", True)
+        self.index = 0
+        self.paused = False
+
+        self.clinic = WrappingLabel(role="clinic")
+        self.phone = WrappingLabel(role="muted")
+        self.phone.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.pause_note = WrappingLabel(role="muted")
+        self.pause_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pause_note.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.clinic, 1)
+        top.addWidget(self.pause_note, 1)
+        top.addWidget(self.phone, 1)
+        self.top_bar = top
+
+        self.stage = QWidget(self)
+        self.slide_view = SlideView(self.stage)
+        stage_layout = QVBoxLayout(self.stage)
+        stage_layout.setContentsMargins(0, 0, 0, 0)
+        stage_layout.addWidget(self.slide_view)
+        self.fade = FadeOverlay(self.stage)
+        self.swipe = SwipeFilter(self.stage)
+        self.swipe.swiped.connect(self._on_swipe)
+        self.swipe.tapped.connect(self.pause)
+
+        self.prev_button = TouchButton("", role="ghost", icon="fa5s.chevron-left")
+        self.next_button = TouchButton("", role="ghost", icon="fa5s.chevron-right")
+        self.dots = PageDots()
+        self.cta = TouchButton("", role="cta", icon="fa5s.clipboard-check")
+        self.prev_button.clicked.connect(lambda: self._step(-1, by_patient=True))
+        self.next_button.clicked.connect(lambda: self._step(1, by_patient=True))
+        self.cta.clicked.connect(self.check_symptoms)
+        self.nav = QHBoxLayout()
+        self.nav.addWidget(self.prev_button)
+        self.nav.addWidget(self.dots, 1)
+        self.nav.addWidget(self.next_button)
+        self.bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.bottom.addLayout(self.nav, 1)
+        self.bottom.addWidget(self.cta, 1)
+
+        root = QVBoxLayout(self)
+        root.addLayout(top)
+        root.addWidget(self.stage, 1)
+        root.addLayout(self.bottom)
+        self.root_layout = root
+
+        self.advance_timer = QTimer(self)
+        self.advance_timer.setSingleShot(True)
+        self.advance_timer.timeout.connect(lambda: self._step(1, by_patient=False))
+        self.resume_timer = QTimer(self)
+        self.resume_timer.setSingleShot(True)
+        self.resume_timer.timeout.connect(self.resume)
+        self.fade_anim = QVariantAnimation(self)
+        self.fade_anim.setStartValue(1.0)
+        self.fade_anim.setEndValue(0.0)
+        self.fade_anim.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self.fade_anim.valueChanged.connect(self._on_fade)
+        self.fade_anim.finished.connect(self.fade.hide)
+
+        state.language_changed.connect(self.retranslate)
+        state.appearance_changed.connect(self.apply_appearance)
+        self.retranslate()
+        self.apply_appearance()
+
+    # ---- text and looks -----------------------------------------------------------------------------------
+    @property
+    def slides(self) -> tuple[Slide, ...]:
+        return self.state.content.slides
+
+    def retranslate(self) -> None:
+        clinic = self.state.config.clinic
+        self.clinic.setText(clinic.name)
+        self.phone.setText(clinic.phone)
+        self.phone.setVisible(bool(clinic.phone))
+        self.cta.setText(self.tr("Check my symptoms"))
+        self.prev_button.setText("")
+        self.prev_button.setAccessibleName(self.tr("Previous"))
+        self.next_button.setAccessibleName(self.tr("Next"))
+        self.pause_note.setText(self.tr("Paused — the slides go on by themselves soon"))
+        self.index = min(self.index, len(self.slides) - 1)
+        self.slide_view.show_slide(self.slides[self.index])
+        self.dots.set_state(len(self.slides), self.index)
+
+    def apply_appearance(self) -> None:
+        theme = self.state.theme
+        palette = IllustrationPalette.high_contrast() if theme.high_contrast else IllustrationPalette()
+        self.slide_view.picture.set_palette_(palette)
+        from PySide6.QtGui import QColor
+
+        self.dots.active = QColor(theme.palette.primary)
+        self.dots.inactive = QColor(theme.palette.muted_text)
+        for button in (self.prev_button, self.next_button):
+            button.setMinimumSize(theme.touch_px * 3 // 2, theme.touch_px)
+            button.refresh_icon(theme.palette.primary)
+        self.cta.setMinimumHeight(round(theme.touch_px * 1.2))
+        self.cta.refresh_icon(theme.palette.on_accent)
+        self.dots.setMinimumHeight(theme.px(28))
+        self.update()
+
+    def resizeEvent(self, event: object) -> None:
+        portrait = self.height() > self.width()
+        self.slide_view.set_portrait(portrait)
+        self.bottom.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        margin = max(16, min(self.width(), self.height()) // 30)
+        self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.fade.setGeometry(self.stage.rect())
+        super().resizeEvent(event)
+
+    # ---- the loop -------------------------------------------------------------------------------------------
+    def start(self, from_first: bool = False) -> None:
+        """Called whenever the loop comes on screen."""
+        if from_first:
+            self.show_index(0, animate=False)
+        self.paused = False
+        self.pause_note.hide()
+        self.resume_timer.stop()
+        self._schedule()
+
+    def stop(self) -> None:
+        self.advance_timer.stop()
+        self.resume_timer.stop()
+
+    def _schedule(self) -> None:
+        seconds = self.slides[self.index].seconds * self.state.config.slides.speed
+        self.advance_timer.start(max(1, int(seconds * 1000)))
+
+    def show_index(self, index: int, animate: bool = True) -> None:
+        index %= len(self.slides)
+        duration = self.state.config.slides.transition_ms
+        if animate and duration > 0 and self.isVisible() and self.stage.width() > 0:
+            self.fade.pixmap = self.stage.grab()
+            self.fade.opacity = 1.0
+            self.fade.setGeometry(self.stage.rect())
+            self.fade.show()
+            self.fade.raise_()
+            self.fade_anim.stop()
+            self.fade_anim.setDuration(duration)
+            self.fade_anim.start()
+        self.index = index
+        self.slide_view.show_slide(self.slides[index])
+        self.dots.set_state(len(self.slides), index)
+        self.slide_changed.emit(index)
+
+    def _on_fade(self, value: float) -> None:
+        self.fade.opacity = float(value)
+        self.fade.update()
+
+    def _step(self, delta: int, by_patient: bool) -> None:
+        self.show_index(self.index + delta)
+        if by_patient:
+            self.pause()
+        elif not self.paused:
+            self._schedule()
+
+    def _on_swipe(self, direction: int) -> None:
+        self._step(direction, by_patient=True)
+
+    def pause(self) -> None:
+        """A tap holds the current slide so the patient can read; the loop resumes after a quiet spell."""
+        self.paused = True
+        self.advance_timer.stop()
+        self.pause_note.show()
+        self.resume_timer.start(int(self.state.config.slides.resume_after_seconds * 1000))
+
+    def resume(self) -> None:
+        self.paused = False
+        self.pause_note.hide()
+        self._schedule()
+
+    # ---- flow hooks -------------------------------------------------------------------------------------------
+    def reset(self) -> None:
+        self.stop()
+        self.show_index(0, animate=False)
+
+    def screenshot_variants(self) -> Iterator[str]:
+        self.stop()
+        for i, slide in enumerate(self.slides):
+            self.show_index(i, animate=False)
+            yield f"slide-{i + 1:02d}-{slide.id}"
