@@ -1,0 +1,92 @@
+"""The education loop, driven as a patient would: watch, swipe, tap arrows, tap to pause."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+from tests.helpers import find_button, swipe, tap
+
+
+def test_slides_advance_on_their_own(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    screen = kiosk.flow.education
+    assert kiosk.flow.current == "education"
+    start = screen.index
+    qtbot.waitUntil(lambda: screen.index != start, timeout=3000)
+    qtbot.waitUntil(lambda: screen.index not in (start, start + 1), timeout=3000)
+
+
+def test_loop_wraps_around(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    screen = kiosk.flow.education
+    seen: set[int] = set()
+    screen.slide_changed.connect(seen.add)
+    qtbot.waitUntil(lambda: 0 in seen and len(seen) == len(screen.slides), timeout=10000)
+
+
+def test_arrows_move_between_slides(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    screen = kiosk.flow.education
+    screen.stop()
+    index = screen.index
+    tap(qtbot, find_button(kiosk.window, "Next"))
+    assert screen.index == (index + 1) % len(screen.slides)
+    tap(qtbot, find_button(kiosk.window, "Previous"))
+    tap(qtbot, find_button(kiosk.window, "Previous"))
+    assert screen.index == (index - 1) % len(screen.slides)
+    assert screen.dots.accessibleName() == f"{screen.index + 1} / {len(screen.slides)}"
+
+
+def test_swipe_left_shows_next_and_right_shows_previous(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    screen = kiosk.flow.education
+    screen.stop()
+    index = screen.index
+    swipe(qtbot, screen.stage, -300)
+    assert screen.index == (index + 1) % len(screen.slides)
+    swipe(qtbot, screen.stage, 300)
+    assert screen.index == index
+
+
+def test_tap_pauses_then_loop_resumes(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    screen = kiosk.flow.education
+    tap(qtbot, screen.stage, QPoint(screen.stage.width() // 2, screen.stage.height() // 2))
+    assert screen.paused
+    assert screen.pause_note.isVisible()
+    index = screen.index
+    # Slides last ~0.15 s in tests; while paused the slide must stay put until the resume timer fires.
+    qtbot.wait(100)
+    assert screen.index == index
+    qtbot.waitUntil(lambda: not screen.paused, timeout=3000)
+    qtbot.waitUntil(lambda: screen.index != index, timeout=3000)
+
+
+def test_check_my_symptoms_opens_checklist_and_back_returns(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tap(qtbot, find_button(kiosk.window, "Check my symptoms"))
+    assert kiosk.flow.current == "checklist"
+    assert not kiosk.flow.education.advance_timer.isActive()
+    tap(qtbot, find_button(kiosk.window, "Back"))
+    assert kiosk.flow.current == "education"
+
+
+def test_cross_fade_is_short_and_ends(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    screen = kiosk.flow.education
+    screen.stop()
+    tap(qtbot, find_button(kiosk.window, "Next"))
+    assert screen.fade.isVisible()
+    assert screen.fade_anim.duration() <= 400
+    qtbot.waitUntil(lambda: not screen.fade.isVisible(), timeout=2000)
+
+
+def test_every_slide_renders_in_both_orientations(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    screen = kiosk.flow.education
+    screen.stop()
+    for size in ((1920, 1080), (1080, 1920), (1280, 800)):
+        kiosk.resize(*size)
+        for i in range(len(screen.slides)):
+            screen.show_index(i, animate=False)
+            QApplication.processEvents()
+            image = kiosk.window.grab().toImage()
+            assert image.width() == size[0] and image.height() == size[1]
+            # Something other than the background was painted in the picture area.
+            assert image.pixelColor(image.width() // 2, image.height() // 2).isValid()
+            title = screen.slide_view.title
+            assert title.isVisible() and title.text() == screen.slides[i].title
+            assert title.geometry().bottom() <= screen.slide_view.height() + 1
