@@ -1,0 +1,263 @@
+"""The phone-assessment request form: cleaning and validating what a patient typed.
+
+Qt-free. Validation returns *codes* (FieldError.code); the UI maps them to translated, plain-language
+messages. Nothing here logs or raises with the patient's text in it.
+
+Text cleaning policy (clean_text):
+* Unicode NFC, so "é" typed as e + combining accent and "é" precomposed are stored identically.
+* Control characters (Unicode category Cc: C0, DEL, C1 -- including NUL) are never stored. Whitespace
+  controls (tab, CR, LF, VT, FF, NEL, ...) become a space, every other control is *removed silently*.
+  Why silently: a touch keyboard cannot type them, so when they appear they are paste/scanner debris,
+  not something the patient can fix; refusing the whole form over an invisible character would be unkind.
+  Notes (multiline=True) keep line breaks (CR LF / CR / U+2028 / U+2029 become "\\n").
+* Lone surrogates and Unicode non-characters (U+FFFE, U+FDD0...) are removed: they cannot be stored as
+  UTF-8 or written to an XLSX file, and never carry meaning.
+* Format characters (category Cf) are kept: zero-width joiners build emoji like "👩‍⚕️" and
+  direction marks are legitimate in mixed right-to-left text.
+* Names: whitespace runs collapse to one space. Notes: spaces/tabs inside a line collapse, trailing
+  spaces on a line go, and at most one empty line is kept between paragraphs.
+* Leading/trailing whitespace is stripped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+import phonenumbers
+
+BEST_TIMES: tuple[str, ...] = ("morning", "afternoon", "evening", "any")
+NAME_MAX = 80
+NOTE_MAX = 500
+# Raw input longer than this is refused before any parsing work (a paste of a whole document must not make
+# the kiosk slow). Generous on purpose: real numbers with spaces and dashes are ~20 characters.
+PHONE_RAW_MAX = 40
+SYMPTOMS_MAX = 50
+# Symptom ids come from the content files, never from typing; anything else is a programming error upstream.
+SYMPTOM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+
+FIELDS = ("name", "phone", "best_time", "symptoms", "note", "consent")
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """A validated request, ready for RequestStore.add()."""
+
+    name: str
+    phone: str  # E.164, e.g. "+447700900123"
+    best_time: str  # one of BEST_TIMES
+    symptoms: tuple[str, ...]  # symptom ids from the content files
+    note: str
+    consent_version: str
+    language: str
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one field. `field` is one of FIELDS, `code` a stable machine-readable code:
+
+    required, too_long, invalid_chars (name without any letter), invalid_phone, not_possible,
+    unknown_choice.
+    """
+
+    field: str
+    code: str
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+_SPACES = re.compile(r"\s+")
+_INLINE_SPACES = re.compile(r"[^\S\n]+")  # whitespace except newline
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _is_noncharacter(cp: int) -> bool:
+    return 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
+
+
+def _drop_unstorable(s: str, *, keep_newlines: bool) -> str:
+    out: list[str] = []
+    for ch in s:
+        if ch == "\n" and keep_newlines:
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cc":
+            # Whitespace controls separate words, so they become a space rather than gluing words together.
+            if ch.isspace():
+                out.append(" ")
+            continue
+        if cat == "Cs" or _is_noncharacter(ord(ch)):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def clean_text(s: str, *, multiline: bool = False) -> str:
+    """Normalise free text for storage (see the module docstring for the exact policy).
+
+    `multiline=False` (names): one line, whitespace runs collapsed. `multiline=True` (notes): line breaks
+    kept as "\\n". Idempotent: clean_text(clean_text(x)) == clean_text(x).
+    """
+    if multiline:
+        s = _LINE_BREAKS.sub("\n", s)
+    s = _drop_unstorable(s, keep_newlines=multiline)
+    # NFC after removal: removing a control between a letter and a combining mark can create a new pair.
+    s = unicodedata.normalize("NFC", s)
+    if not multiline:
+        return _SPACES.sub(" ", s).strip()
+    lines = [_INLINE_SPACES.sub(" ", line).strip() for line in s.split("\n")]
+    return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _parse(raw: str, region: str) -> tuple[phonenumbers.PhoneNumber | None, str | None]:
+    """(number, None) for a valid number, else (None, error code). Never raises."""
+    raw = clean_text(raw)
+    if not raw:
+        return None, "required"
+    if len(raw) > PHONE_RAW_MAX:
+        return None, "too_long"
+    try:
+        number = phonenumbers.parse(raw, (region or "").upper() or None)
+    except phonenumbers.NumberParseException as exc:
+        if exc.error_type in (
+            phonenumbers.NumberParseException.TOO_SHORT_NSN,
+            phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD,
+        ):
+            return None, "not_possible"
+        if exc.error_type == phonenumbers.NumberParseException.TOO_LONG:
+            return None, "too_long"
+        return None, "invalid_phone"
+    # The cheap length check first tells the patient "too few/many digits" apart from "these digits are not a
+    # real number" (is_valid_number checks the numbering plan). A local-only number (no area code) cannot
+    # be dialled from elsewhere, so it counts as too short.
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == phonenumbers.ValidationResult.INVALID_COUNTRY_CODE:
+        return None, "invalid_phone"
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return None, "not_possible"
+    if not phonenumbers.is_valid_number(number):
+        return None, "invalid_phone"
+    return number, None
+
+
+def phone_problem(raw: str, region: str) -> str | None:
+    """The FieldError code for a phone number, or None when it is valid."""
+    return _parse(raw, region)[1]
+
+
+def parse_phone(raw: str, region: str) -> str | None:
+    """The number in E.164 ("+447700900123"), or None if it is not a valid number.
+
+    `region` (ISO 3166 alpha-2, e.g. "GB") is used for numbers typed without a country code.
+    """
+    number, _ = _parse(raw, region)
+    if number is None:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone_for_display(e164_or_raw: str, region: str) -> str:
+    """National format when the number shares `region`'s calling code ("07911 123456"), else international.
+
+    Falls back to the cleaned input when it cannot be parsed, so it is safe on any string.
+    """
+    text = clean_text(e164_or_raw)
+    if not text or len(text) > PHONE_RAW_MAX:
+        return text
+    try:
+        number = phonenumbers.parse(text, (region or "").upper() or None)
+    except phonenumbers.NumberParseException:
+        return text
+    # Compare calling codes, not regions: +44 7911 is "GG" in the metadata yet dialled nationally from GB,
+    # and the same holds for the whole +1 plan.
+    domestic = number.country_code == phonenumbers.country_code_for_region((region or "").upper())
+    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if domestic else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, fmt)
+
+
+def _name_problem(name: str) -> str | None:
+    if not name:
+        return "required"
+    if len(name) > NAME_MAX:
+        return "too_long"
+    # Staff need something to say on the phone; a "name" of only digits/punctuation/emoji is refused.
+    # Any script counts as a letter (Arabic, Hebrew, CJK, accented Latin ...).
+    if not any(unicodedata.category(ch).startswith("L") for ch in name):
+        return "invalid_chars"
+    return None
+
+
+def validate_request(
+    name: str,
+    phone_raw: str,
+    best_time: str,
+    symptoms: Iterable[str],
+    note: str,
+    consent: bool,
+    *,
+    region: str,
+    consent_version: str,
+    language: str,
+    known_symptoms: Collection[str] | None = None,
+) -> tuple[NewRequest | None, list[FieldError]]:
+    """Clean and check a submitted form.
+
+    Returns (NewRequest, []) when everything is fine, otherwise (None, errors) with at most one error per
+    field, in form order. Never raises for anything a patient can type; lengths are checked after cleaning
+    and count Unicode code points. `known_symptoms` (the ids of the current content) is optional: when
+    given, other ids are refused with ("symptoms", "unknown_choice").
+    `consent_version` and `language` come from the app, not the patient: empty values raise ValueError.
+    """
+    if not consent_version or not language:
+        raise ValueError("consent_version and language must be non-empty")
+
+    errors: list[FieldError] = []
+
+    clean_name = clean_text(name or "")
+    problem = _name_problem(clean_name)
+    if problem:
+        errors.append(FieldError("name", problem))
+
+    number, problem = _parse(phone_raw or "", region)
+    if problem:
+        errors.append(FieldError("phone", problem))
+
+    if not best_time:
+        errors.append(FieldError("best_time", "required"))
+    elif best_time not in BEST_TIMES:
+        errors.append(FieldError("best_time", "unknown_choice"))
+
+    # Keep order (the order the patient ticked them), drop duplicates.
+    symptom_ids = tuple(dict.fromkeys(symptoms or ()))
+    if len(symptom_ids) > SYMPTOMS_MAX:
+        errors.append(FieldError("symptoms", "too_long"))
+    elif any(
+        not isinstance(s, str) or not SYMPTOM_ID_RE.match(s) or (known_symptoms is not None and s not in known_symptoms)
+        for s in symptom_ids
+    ):
+        errors.append(FieldError("symptoms", "unknown_choice"))
+
+    clean_note = clean_text(note or "", multiline=True)
+    if len(clean_note) > NOTE_MAX:
+        errors.append(FieldError("note", "too_long"))
+
+    if consent is not True:
+        errors.append(FieldError("consent", "required"))
+
+    if errors:
+        return None, errors
+    assert number is not None  # for type checkers: no phone error means a parsed number
+    return (
+        NewRequest(
+            name=clean_name,
+            phone=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+            best_time=best_time,
+            symptoms=symptom_ids,
+            note=clean_note,
+            consent_version=consent_version,
+            language=language,
+        ),
+        [],
+    )
