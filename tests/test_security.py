@@ -1,0 +1,254 @@
+"""Staff PIN: format rules, scrypt storage, attempts, lockout persisted across restarts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.security import (
+    LOCKOUT,
+    MAX_ATTEMPTS,
+    META_FAILURES,
+    META_PIN,
+    PIN_MAX,
+    PIN_MIN,
+    PinCheck,
+    PinVault,
+    pin_format_problem,
+)
+from kiosk.core.store import RequestStore
+
+T0 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "requests.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with RequestStore(db_path) as s:
+        yield s
+
+
+@pytest.fixture
+def vault(store: RequestStore) -> PinVault:
+    v = PinVault(store)
+    v.set_pin("4821")
+    return v
+
+
+# --- format ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pin", "problem"),
+    [
+        ("1234", None),
+        ("0000", None),
+        ("1" * PIN_MAX, None),
+        ("1" * PIN_MIN, None),
+        ("123", "too_short"),
+        ("1" * (PIN_MAX + 1), "too_long"),
+        ("", "not_digits"),
+        ("12a4", "not_digits"),
+        ("12 34", "not_digits"),
+        ("١٢٣٤", "not_digits"),  # Arabic-Indic digits: isdigit() is True, but not what the keypad sends
+        ("１２３４", "not_digits"),  # full-width digits
+        ("-1234", "not_digits"),
+    ],
+)
+def test_pin_format_problem(pin, problem):
+    assert pin_format_problem(pin) == problem
+
+
+def test_set_pin_refuses_bad_format_with_a_code(store: RequestStore):
+    v = PinVault(store)
+    with pytest.raises(ValueError, match=r"^too_short$"):
+        v.set_pin("12")
+    with pytest.raises(ValueError, match=r"^not_digits$"):
+        v.set_pin("abcd")
+    assert not v.is_set()
+
+
+# --- set / verify ---------------------------------------------------------------------------------------
+
+
+def test_not_set_state(store: RequestStore):
+    v = PinVault(store)
+    assert not v.is_set()
+    check = v.verify("1234", T0)
+    assert check == PinCheck(ok=False, locked_until=None, attempts_left=MAX_ATTEMPTS, not_set=True)
+    assert store.get_meta(META_FAILURES) is None  # nothing to count against
+
+
+def test_set_and_verify(vault: PinVault):
+    assert vault.is_set()
+    assert vault.verify("4821", T0) == PinCheck(ok=True, locked_until=None, attempts_left=MAX_ATTEMPTS, not_set=False)
+    assert not vault.verify("4822", T0).ok
+    assert not vault.verify("48210", T0).ok  # a longer PIN with the right prefix is wrong
+
+
+def test_changing_the_pin(vault: PinVault):
+    vault.set_pin("99887766")
+    assert not vault.verify("4821", T0).ok
+    assert vault.verify("99887766", T0).ok
+
+
+def test_stored_record_is_a_salted_scrypt_hash_not_the_pin(store: RequestStore, vault: PinVault, db_path: Path):
+    raw = store.get_meta(META_PIN)
+    assert "4821" not in raw
+    rec = json.loads(raw)
+    assert (rec["algo"], rec["n"], rec["r"], rec["p"], rec["dklen"]) == ("scrypt", 2**14, 8, 1, 32)
+    salt, digest = base64.b64decode(rec["salt"]), base64.b64decode(rec["hash"])
+    assert len(salt) == 16 and len(digest) == 32
+    assert hashlib.scrypt(b"4821", salt=salt, n=2**14, r=8, p=1, dklen=32) == digest
+    # Same PIN again: a fresh salt, so a different hash.
+    vault.set_pin("4821")
+    assert json.loads(store.get_meta(META_PIN))["hash"] != rec["hash"]
+
+
+def test_pin_never_in_database_file(store: RequestStore, db_path: Path):
+    PinVault(store).set_pin("73519246")
+    store.close()
+    raw = db_path.read_bytes() + (
+        Path(str(db_path) + "-wal").read_bytes() if Path(str(db_path) + "-wal").exists() else b""
+    )
+    assert b"73519246" not in raw
+
+
+# --- attempts and lockout -------------------------------------------------------------------------------
+
+
+def test_wrong_pins_count_down(vault: PinVault):
+    for used in range(1, MAX_ATTEMPTS):
+        check = vault.verify("0000", T0)
+        assert not check.ok and check.locked_until is None
+        assert check.attempts_left == MAX_ATTEMPTS - used
+
+
+def test_success_resets_the_count(vault: PinVault, store: RequestStore):
+    for _ in range(MAX_ATTEMPTS - 1):
+        vault.verify("0000", T0)
+    assert vault.verify("4821", T0).ok
+    assert store.get_meta(META_FAILURES) is None
+    assert vault.verify("0000", T0).attempts_left == MAX_ATTEMPTS - 1
+
+
+def test_fifth_failure_locks_for_five_minutes(vault: PinVault):
+    for _ in range(MAX_ATTEMPTS - 1):
+        vault.verify("0000", T0)
+    check = vault.verify("0000", T0)
+    assert check == PinCheck(ok=False, locked_until=T0 + LOCKOUT, attempts_left=0, not_set=False)
+    # While locked even the right PIN is refused (and not checked at all).
+    check = vault.verify("4821", T0 + LOCKOUT - timedelta(seconds=1))
+    assert not check.ok and check.locked_until == T0 + LOCKOUT
+    assert vault.lock_state(T0 + timedelta(minutes=1)).locked_until == T0 + LOCKOUT
+
+
+def test_locked_verify_skips_the_hash(vault: PinVault, monkeypatch: pytest.MonkeyPatch):
+    for _ in range(MAX_ATTEMPTS):
+        vault.verify("0000", T0)
+
+    def boom(*a, **kw):
+        raise AssertionError("hash computed while locked")
+
+    monkeypatch.setattr("kiosk.core.security._scrypt", boom)
+    assert not vault.verify("4821", T0 + timedelta(minutes=1)).ok
+
+
+def test_unlocks_after_lockout_with_fresh_attempts(vault: PinVault):
+    for _ in range(MAX_ATTEMPTS):
+        vault.verify("0000", T0)
+    later = T0 + LOCKOUT
+    assert vault.lock_state(later).locked_until is None
+    check = vault.verify("0000", later)
+    assert not check.ok and check.locked_until is None and check.attempts_left == MAX_ATTEMPTS - 1
+    assert vault.verify("4821", later).ok
+
+
+def test_lockout_survives_a_restart(db_path: Path):
+    with RequestStore(db_path) as s:
+        v = PinVault(s)
+        v.set_pin("4821")
+        for _ in range(MAX_ATTEMPTS):
+            v.verify("0000", T0)
+    with RequestStore(db_path) as s:  # "restart": new connection, new vault
+        v = PinVault(s)
+        check = v.verify("4821", T0 + timedelta(minutes=2))
+        assert not check.ok and check.locked_until == T0 + LOCKOUT
+        assert v.verify("4821", T0 + LOCKOUT).ok
+
+
+def test_failures_are_counted_across_restarts(db_path: Path):
+    with RequestStore(db_path) as s:
+        PinVault(s).set_pin("4821")
+    checks = []
+    for _ in range(MAX_ATTEMPTS):
+        with RequestStore(db_path) as s:  # a fresh process per attempt cannot reset the counter
+            checks.append(PinVault(s).verify("0000", T0))
+    assert [c.attempts_left for c in checks] == [4, 3, 2, 1, 0]
+    assert checks[-1].locked_until == T0 + LOCKOUT
+
+
+def test_failure_is_persisted_before_the_comparison(vault: PinVault, store: RequestStore, monkeypatch):
+    """If the app dies during the (slow) hash, the attempt still counts."""
+
+    def die(*a, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kiosk.core.security._scrypt", die)
+    with pytest.raises(KeyboardInterrupt):
+        vault.verify("1111", T0)
+    assert json.loads(store.get_meta(META_FAILURES))["count"] == 1
+
+
+def test_clock_moved_back_never_locks_longer_than_lockout(vault: PinVault):
+    for _ in range(MAX_ATTEMPTS):
+        vault.verify("0000", T0)
+    back = T0 - timedelta(days=2)
+    check = vault.verify("4821", back)
+    assert not check.ok and check.locked_until == back + LOCKOUT
+    assert vault.verify("4821", back + LOCKOUT).ok
+
+
+def test_bad_format_attempts_count_too(vault: PinVault):
+    assert vault.verify("", T0).attempts_left == MAX_ATTEMPTS - 1
+    assert vault.verify("abc", T0).attempts_left == MAX_ATTEMPTS - 2
+
+
+def test_damaged_records_fail_closed(vault: PinVault, store: RequestStore):
+    store.set_meta(META_FAILURES, "{not json")
+    check = vault.verify("0000", T0)
+    assert check.locked_until == T0 + LOCKOUT  # the damaged counter left only one attempt
+    store.set_meta(META_FAILURES, None)
+    store.set_meta(META_PIN, '{"algo": "md5", "hash": "x"}')
+    assert vault.is_set() and not vault.verify("4821", T0).ok
+
+
+def test_set_pin_clears_a_lockout(vault: PinVault):
+    for _ in range(MAX_ATTEMPTS):
+        vault.verify("0000", T0)
+    vault.set_pin("5555")
+    assert vault.verify("5555", T0).ok
+
+
+def test_clear_pin(vault: PinVault):
+    vault.clear_pin()
+    assert not vault.is_set() and vault.verify("4821", T0).not_set
+
+
+def test_scrypt_cost_is_moderate(capsys):
+    """Print (not assert) the cost of one hash: it must feel instant at the PIN pad."""
+    start = time.perf_counter()
+    hashlib.scrypt(b"4821", salt=b"0" * 16, n=2**14, r=8, p=1, dklen=32)
+    elapsed_ms = (time.perf_counter() - start) * 1000
+    with capsys.disabled():
+        print(f"\nscrypt n=2**14 r=8 p=1: {elapsed_ms:.1f} ms")
