@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
+import time
 import traceback
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.core.config import Config, Problem, load_config
-from kiosk.core.logsetup import setup_logging
+from kiosk.core.logsetup import enable_crash_dump, setup_logging
 from kiosk.flow import Flow
+from kiosk.single_instance import EXIT_ALREADY_RUNNING, AlreadyRunning, InstanceLock
 from kiosk.state import KioskState
 from kiosk.window import KioskWindow
 
@@ -73,19 +77,53 @@ def build_kiosk(config: Config, problems: list[Problem] | None = None, *, window
     return kiosk
 
 
+# More unexpected errors than this within CRASH_LOOP_SECONDS means recovery is not working (say, a screen that
+# raises on every paint): quit with EXIT_CRASH_LOOP so that the service manager starts a fresh kiosk, rather than
+# spinning and flooding the log until the first, useful traceback has rotated away.
+CRASH_LOOP_ERRORS = 20
+CRASH_LOOP_SECONDS = 60.0
+EXIT_CRASH_LOOP = 70  # EX_SOFTWARE
+
+
 def install_crash_recovery(back_to_loop: Callable[[], None]) -> None:
-    """An exception in any slot or timer is logged and the kiosk goes back to the loop instead of dying."""
+    """An exception in any slot or timer is logged and the kiosk goes back to the loop instead of dying.
+
+    PySide6 hands exceptions raised in slots, timers and Python overrides of Qt virtuals (paintEvent...) to
+    sys.excepthook and carries on; this hook logs the traceback and schedules one return to the loop."""
+    recent: deque[float] = deque(maxlen=CRASH_LOOP_ERRORS + 1)
+    pending = False
+
+    def recover() -> None:
+        nonlocal pending
+        pending = False
+        _safe(back_to_loop)()
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        # The traceback names code, not patient data; exception messages from our own code never carry any.
-        log.error("unexpected error, returning to the education loop:\n%s",
-                  "".join(traceback.format_exception(kind, value, tb)))
+        nonlocal pending
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        QTimer.singleShot(0, _safe(back_to_loop))
+        # The traceback names code, not patient data; exception messages from our own code never carry any.
+        log.error("unexpected error, returning to the education loop:\n%s",
+                  "".join(traceback.format_exception(kind, value, tb)))
+        now = time.monotonic()
+        recent.append(now)
+        if len(recent) > CRASH_LOOP_ERRORS and now - recent[0] < CRASH_LOOP_SECONDS:
+            log.critical("%d unexpected errors within %.0f s; quitting (exit code %d) so that the kiosk is "
+                         "restarted", len(recent), CRASH_LOOP_SECONDS, EXIT_CRASH_LOOP)
+            QApplication.exit(EXIT_CRASH_LOOP)
+            return
+        if not pending:  # many errors in one pass of the event loop (every paint of a screen) -> one recovery
+            pending = True
+            QTimer.singleShot(0, recover)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        # Worker threads cannot touch the widgets; log the traceback so that it is not lost.
+        log.error("unexpected error in thread %s:\n%s", args.thread.name if args.thread else "?",
+                  "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)))
 
     sys.excepthook = hook
+    threading.excepthook = thread_hook
 
 
 def _safe(fn: Callable[[], None]) -> Callable[[], None]:
@@ -98,15 +136,39 @@ def _safe(fn: Callable[[], None]) -> Callable[[], None]:
     return run
 
 
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    # Qt's own warnings (missing plugins, fonts, painter misuse) go to the kiosk log where IT can find them.
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
 def run_kiosk(config_path: Path | None = None, windowed: bool = False) -> int:
-    setup_logging()
+    log_file = setup_logging()
+    enable_crash_dump()
     config, problems = load_config(config_path)
+    log.info("psoas-kiosk %s starting (%s mode); config: %s; data folder: %s; log file: %s", __version__,
+             "windowed" if windowed else "kiosk", config.source, config.data_dir, log_file or "none (console only)")
     for problem in problems:
         log.warning("config: %s", problem)
-    app = ensure_qapp(sys.argv[:1])
-    kiosk = build_kiosk(config, problems, windowed=windowed)
-    kiosk.window.show_kiosk()
-    log.info("kiosk started (version %s, %s mode)", __version__, "windowed" if windowed else "kiosk")
-    code = app.exec()
-    kiosk.state.close()
+    lock = InstanceLock(config.data_dir)
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        log.error("%s", exc)
+        return EXIT_ALREADY_RUNNING
+    try:
+        qInstallMessageHandler(_qt_message)
+        app = ensure_qapp(sys.argv[:1])
+        kiosk = build_kiosk(config, problems, windowed=windowed)
+        kiosk.window.show_kiosk()
+        log.info("kiosk started on platform %s", app.platformName())
+        code = app.exec()
+        kiosk.state.close()
+    finally:
+        lock.release()
+    log.info("kiosk stopped (exit code %d)", code)
     return code

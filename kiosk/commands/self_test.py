@@ -1,0 +1,345 @@
+"""`self-test`: start offscreen and exercise every part of the kiosk, one line per step, for IT on the target PC.
+
+Each step prints `PASS|FAIL|SKIP  <ms>  <step>: <detail>`; problems follow on indented lines naming the file or
+folder involved. Exit 0 when every step passed, 1 otherwise. Nothing is written outside temporary folders except
+one small probe file in the data and log folders (removed at once) and a few lines in the kiosk log.
+
+Qt is imported only inside run(): `kiosk.cli` imports this module to build its help text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import logging
+import os
+import platform
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+EXIT_PASSED, EXIT_FAILED = 0, 1
+RENDER_SIZE = (1280, 800)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--display", action="store_true",
+                        help="use the real display (default: offscreen, so it runs over SSH and in CI)")
+
+
+class StepFailed(Exception):
+    """A step's failure, worded for IT; `details` are extra lines (one problem each)."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str  # PASS, FAIL or SKIP
+    ms: float
+    detail: str
+    extra: list[str] = field(default_factory=list)
+
+
+class SelfTest:
+    """Runs steps in order; a step returns its one-line detail or raises StepFailed (or anything else)."""
+
+    def __init__(self, out: Callable[[str], None]) -> None:
+        self.out = out
+        self.outcomes: list[Outcome] = []
+        self.ctx: dict[str, Any] = {}
+
+    def step(self, name: str, fn: Callable[[], str], needs: tuple[str, ...] = ()) -> None:
+        missing = [n for n in needs if n not in self.ctx]
+        if missing:
+            self._report(Outcome(name, "SKIP", 0.0, f"needs the {', '.join(missing)} step to pass first"))
+            return
+        start = time.perf_counter()
+        try:
+            detail, status, extra = fn(), "PASS", []
+        except StepFailed as exc:
+            detail, status, extra = str(exc), "FAIL", exc.details
+        except Exception as exc:  # a self-test reports, it does not crash
+            detail, status = f"{exc.__class__.__name__}: {exc}", "FAIL"
+            extra = traceback.format_exc().rstrip().splitlines()[-6:]
+        self._report(Outcome(name, status, (time.perf_counter() - start) * 1000, detail, extra))
+
+    def _report(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        self.out(f"{outcome.status:4}  {outcome.ms:7.0f} ms  {outcome.name}: {outcome.detail}")
+        for line in outcome.extra:
+            self.out(f"{'':21}{line}")
+        log.log(logging.INFO if outcome.status == "PASS" else logging.WARNING, "self-test %s %s: %s",
+                outcome.status, outcome.name, outcome.detail)
+
+    @property
+    def passed(self) -> bool:
+        return all(o.status == "PASS" for o in self.outcomes)
+
+
+# ---- the steps ---------------------------------------------------------------------------------------------------
+
+
+def _probe_writable(folder: Path, what: str) -> str:
+    """Create `folder` if needed, write, flush to disk and remove a small file there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".self-test-", delete=True) as probe:
+            probe.write(b"psoas-kiosk self-test\n")
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        raise StepFailed(f"cannot write in the {what} {folder} ({exc.strerror or exc.__class__.__name__}); "
+                         f"check that the folder exists and that this user may write there") from exc
+    return str(folder)
+
+
+def _distinct_colours(image: Any, samples: int = 24) -> int:
+    """How many different colours a grid of sample points shows (1 = blank)."""
+    colours = {image.pixel(int(image.width() * (x + 0.5) / samples), int(image.height() * (y + 0.5) / samples))
+               for x in range(samples) for y in range(samples)}
+    return len(colours)
+
+
+def run_self_test(config_path: Path | None, out: Callable[[str], None] = print) -> int:
+    from kiosk import __version__
+    from kiosk.core import paths
+    from kiosk.core.config import load_config
+    from kiosk.core.logsetup import setup_logging
+
+    test = SelfTest(out)
+    log_file = setup_logging(to_stderr=False)
+    frozen = getattr(sys, "frozen", False)
+    out(f"psoas-kiosk {__version__} self-test ({'frozen bundle' if frozen else 'source'}: {paths.bundle_root()})")
+    log.info("self-test started (version %s)", __version__)
+    ctx = test.ctx
+
+    def versions() -> str:
+        py = f"Python {platform.python_version()} on {platform.system()} {platform.release()} {platform.machine()}"
+        try:
+            import PySide6
+            from PySide6.QtCore import qVersion
+        except ImportError as exc:  # a missing system library of Qt's shows up here, by name
+            raise StepFailed(f"{py}; cannot load Qt: {exc}") from exc
+        ctx["qt"] = True
+        return f"{py}; Qt {qVersion()}, PySide6 {PySide6.__version__}"
+
+    def config() -> str:
+        cfg, problems = load_config(config_path)
+        ctx["config"] = cfg
+        where = config_path or paths.default_config_file()
+        if problems:
+            raise StepFailed(f"{len(problems)} problem(s) in {where} (the kiosk would use defaults for them)",
+                             [str(p) for p in problems])
+        return f"{where}" + ("" if Path(where).exists() else " (no file: built-in defaults)")
+
+    def content() -> str:
+        from kiosk.core.content import ContentError, check_same_ids, content_file, load_content_file
+
+        cfg = ctx["config"]
+        directory = Path(cfg.content.directory).expanduser() if cfg.content.directory else None
+        loaded, problems, summary = [], [], []
+        for lang in cfg.languages.offered:
+            path = content_file(lang, directory)
+            try:
+                item = load_content_file(path)
+            except ContentError as exc:
+                problems.extend(str(p) for p in exc.problems)
+                continue
+            loaded.append(item)
+            summary.append(f"{lang} {len(item.slides)} slides/{len(item.symptoms)} symptoms")
+        for other in loaded[1:]:
+            problems.extend(str(p) for p in check_same_ids(loaded[0], other))
+        if problems:
+            raise StepFailed(f"{len(problems)} problem(s) in the content files", problems)
+        ctx["content"] = loaded
+        return ", ".join(summary) + f" ({directory or paths.resource_path('content')})"
+
+    def qt_platform() -> str:
+        from PySide6.QtCore import QByteArray, QSize
+        from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
+
+        from kiosk.app import ensure_qapp
+
+        app = ensure_qapp()
+        formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
+        missing = sorted({"png", "svg", "jpg"} - formats)
+        if missing:
+            raise StepFailed(f"image formats missing: {', '.join(missing)} (Qt imageformats plugins)")
+        # An SVG icon goes through the iconengines/svg plugin; a blank pixmap means it is missing.
+        svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16">'
+               b'<rect width="16" height="16" fill="#B8471E"/></svg>')
+        svg_file = Path(ctx["tmp"]) / "probe.svg"
+        svg_file.write_bytes(svg)
+        icon = QIcon(str(svg_file)).pixmap(QSize(16, 16)).toImage()
+        if icon.isNull() or icon.pixelColor(8, 8).alpha() == 0:
+            raise StepFailed("SVG icons do not render (Qt iconengines/svg plugin missing)")
+        if QPixmap.fromImage(QImage.fromData(QByteArray(svg))).isNull():
+            raise StepFailed("SVG images do not load (Qt imageformats/svg plugin missing)")
+        ctx["app"] = app
+        return f"platform {app.platformName()}; image formats {', '.join(sorted(formats & {'png', 'svg', 'jpg', 'gif', 'ico'}))}; SVG icons ok"  # noqa: E501
+
+    def fonts() -> str:
+        import qtawesome
+        from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+        families = QFontDatabase.families()
+        if not families:
+            raise StepFailed("no fonts found: install a font package (e.g. fonts-dejavu-core) on this PC")
+        pixmap = qtawesome.icon("fa5s.check", color="#000000").pixmap(32, 32).toImage()
+        if pixmap.isNull() or _distinct_colours(pixmap, 8) < 2:
+            raise StepFailed("qtawesome's icon font does not render (fonts missing from the bundle?)")
+        return f"{len(families)} font families, default {QGuiApplication.font().family()!r}; icon font ok"
+
+    def libraries() -> str:
+        import openpyxl
+        import phonenumbers
+        import segno
+
+        number = phonenumbers.parse("020 7946 0958", "GB")  # loads the GB metadata module lazily
+        if not phonenumbers.is_valid_number(number):
+            raise StepFailed("phonenumbers metadata missing: cannot validate a UK number")
+        qr = segno.make("https://example.org/psoas", error="m")
+        book = openpyxl.Workbook()
+        book.active.append(["reference", "=1+1"])
+        xlsx = Path(ctx["tmp"]) / "probe.xlsx"
+        book.save(xlsx)
+        if openpyxl.load_workbook(xlsx).active["A1"].value != "reference":
+            raise StepFailed("openpyxl cannot read back an XLSX file")
+        return (f"phonenumbers {phonenumbers.__version__}, segno {segno.__version__} (QR version {qr.version}), "
+                f"openpyxl {openpyxl.__version__}")
+
+    def render() -> str:
+        from PySide6.QtGui import QImage
+
+        from kiosk.app import build_kiosk
+        from kiosk.commands.screenshots import render_all
+
+        errors: list[str] = []
+
+        def record(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+            where = traceback.extract_tb(tb)[-1] if tb else None
+            text = f"{kind.__name__}: {value}" + (f" at {Path(where.filename).name}:{where.lineno}" if where else "")
+            errors.append(text)
+            log.error("self-test: error while drawing:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+            # Printed at once: a painter left open by the failing paint may crash Qt before the step ends.
+            out(f"{'':21}error while drawing: {text}")
+
+        kiosk = build_kiosk(ctx["config"], [], windowed=True, size=RENDER_SIZE)
+        # Exceptions in paint events and slots reach sys.excepthook (see app.install_crash_recovery); here each
+        # one is a failure to report, not something to recover from.
+        hook, sys.excepthook = sys.excepthook, record
+        try:
+            kiosk.resize(*RENDER_SIZE)
+            kiosk.window.show()
+            files: list[Path] = []
+            for lang in kiosk.state.languages:
+                kiosk.state.set_language(lang)
+                files += render_all(kiosk, Path(ctx["tmp"]) / "screens", prefix=f"{lang}-")
+        finally:
+            sys.excepthook = hook
+            kiosk.window.close()
+            kiosk.state.close()
+        blank = [p.name for p in files if _distinct_colours(QImage(str(p))) < 2]
+        slides = sum(len(c.slides) for c in ctx.get("content", []))
+        if errors:
+            raise StepFailed(f"{len(errors)} error(s) while drawing the screens", sorted(set(errors)))
+        if blank or len(files) < slides:
+            raise StepFailed(f"{len(files)} screens drawn for {slides} slides; blank: {', '.join(blank) or 'none'}")
+        screens = sorted({p.stem.split("-", 1)[1] for p in files if "slide-" not in p.stem})
+        return (f"{len(files)} PNGs for {len(kiosk.state.languages)} language(s) at {RENDER_SIZE[0]}x{RENDER_SIZE[1]}"
+                f", none blank (screens: {', '.join(screens) or 'slides only'})")
+
+    def store() -> str:
+        from kiosk.core.requests import NewRequest
+        from kiosk.core.store import RequestStore
+
+        path = Path(ctx["tmp"]) / "store" / "requests.sqlite3"
+        sample = NewRequest(name="Self Test", phone="+15555550100", best_time="morning",
+                            symptoms=("self-test",), note="self-test", consent_version="self-test",
+                            language="en")
+        db = RequestStore(path)
+        try:
+            saved = db.add(sample)
+            back = db.get(saved.id)
+        finally:
+            db.close()
+        fields = ("name", "phone", "best_time", "symptoms", "note", "consent_version", "language")
+        if back is None or any(getattr(back, f) != getattr(sample, f) for f in fields):
+            raise StepFailed(f"a request written to a temporary store did not read back the same ({path})")
+        return f"wrote and read back request {saved.reference} in a temporary store"
+
+    def data_folder() -> str:
+        from kiosk.single_instance import running_kiosk
+
+        cfg = ctx["config"]
+        where = _probe_writable(cfg.data_dir, "data folder")
+        notes = []
+        if cfg.database_path.exists():
+            from kiosk.core.store import RequestStore, StoreError
+
+            try:
+                db = RequestStore(cfg.database_path, read_only=True)
+            except StoreError as exc:
+                raise StepFailed(f"cannot open {cfg.database_path}: {exc}") from exc
+            try:
+                if not db.integrity_ok():
+                    raise StepFailed(f"{cfg.database_path} is damaged (integrity check failed); restore a backup")
+                notes.append(f"{cfg.database_path.name}: {db.counts().total} request(s), integrity ok")
+            finally:
+                db.close()
+        else:
+            notes.append(f"no {cfg.database_path.name} yet (created on the first request)")
+        if ctx.get("qt"):
+            holder = running_kiosk(cfg.data_dir)
+            notes.append(f"a kiosk is running on it ({holder.describe()})" if holder else "no kiosk running on it")
+        return f"{where} writable; " + "; ".join(notes)
+
+    def log_folder() -> str:
+        where = _probe_writable(paths.default_log_dir(), "log folder")
+        return f"{where} writable" + ("" if log_file else " (but the log file could not be opened)")
+
+    with tempfile.TemporaryDirectory(prefix="psoas-self-test-") as tmp:
+        ctx["tmp"] = tmp
+        total = time.perf_counter()
+        test.step("versions", versions)
+        test.step("config", config)
+        test.step("content", content, needs=("config",))
+        test.step("qt platform", qt_platform, needs=("qt",))
+        test.step("fonts", fonts, needs=("app",))
+        test.step("libraries", libraries)
+        test.step("render", render, needs=("app", "config"))
+        test.step("request store", store)
+        test.step("data folder", data_folder, needs=("config",))
+        test.step("log folder", log_folder)
+        elapsed = (time.perf_counter() - total) * 1000
+    failed = [o.name for o in test.outcomes if o.status != "PASS"]
+    if failed:
+        out(f"SELF-TEST FAILED: {len(failed)} of {len(test.outcomes)} steps did not pass ({', '.join(failed)}); "
+            f"{elapsed:.0f} ms")
+    else:
+        out(f"SELF-TEST PASSED: all {len(test.outcomes)} steps passed in {elapsed:.0f} ms")
+    log.info("self-test finished: %s", "passed" if not failed else f"failed ({', '.join(failed)})")
+    return EXIT_PASSED if not failed else EXIT_FAILED
+
+
+def run(args: argparse.Namespace) -> int:
+    faulthandler.enable()  # a crash inside Qt still shows which step and line it happened in
+    if not args.display:
+        # Before Qt is imported: the self-test must run over SSH, in CI, and beside a running kiosk.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    def out(line: str) -> None:
+        print(line, flush=True)  # line by line: if Qt aborts on a broken install, the steps so far stay visible
+
+    return run_self_test(getattr(args, "config", None), out)
