@@ -106,6 +106,7 @@ def install_crash_recovery(back_to_loop: Callable[[], None]) -> None:
         # The traceback names code, not patient data; exception messages from our own code never carry any.
         log.error("unexpected error, returning to the education loop:\n%s",
                   "".join(traceback.format_exception(kind, value, tb)))
+        release_frames(tb)
         now = time.monotonic()
         recent.append(now)
         if len(recent) > CRASH_LOOP_ERRORS and now - recent[0] < CRASH_LOOP_SECONDS:
@@ -124,6 +125,16 @@ def install_crash_recovery(back_to_loop: Callable[[], None]) -> None:
 
     sys.excepthook = hook
     threading.excepthook = thread_hook
+
+
+def release_frames(tb: TracebackType | None) -> None:
+    """Drop the local variables of the failed frames now. Python keeps the last traceback (sys.last_traceback)
+    alive, and with it, say, the QPainter of a paintEvent that raised: Qt then finishes the paint with that
+    painter still active and crashes when it is destroyed later. Clearing the frames ends it in time."""
+    try:
+        traceback.clear_frames(tb)
+    except RuntimeError:  # a frame still running (cannot happen for slot errors; harmless to skip)
+        pass
 
 
 def _safe(fn: Callable[[], None]) -> Callable[[], None]:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
 
 from kiosk import app as kiosk_app
 from tests.helpers import find_button, tap
@@ -78,6 +80,37 @@ def _report_fault() -> None:
         _boom()
     except InjectedFault:
         sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+
+
+class FailingPaint(QWidget):
+    """Raises halfway through painting, with its QPainter still active."""
+
+    paints = 0
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        painter.drawLine(0, 0, 10, 10)
+        FailingPaint.paints += 1
+        raise InjectedFault("injected into paintEvent")
+
+
+def test_exception_in_a_paint_event_does_not_crash(qtbot, recovering, caplog, qtlog) -> None:  # type: ignore[no-untyped-def]
+    """Without the hook releasing the failed frame, the painter outlives the paint and Qt segfaults."""
+    _leave_the_loop(qtbot, recovering)
+    widget = FailingPaint(recovering.window)
+    widget.setGeometry(0, 0, 50, 50)
+    widget.show()
+    with caplog.at_level(logging.ERROR, logger="kiosk.app"):
+        for _ in range(5):
+            widget.update()
+            qtbot.wait(20)
+        qtbot.waitUntil(lambda: recovering.flow.current == "education", timeout=3000)
+    assert FailingPaint.paints >= 2
+    assert "injected into paintEvent" in caplog.text
+    assert not [r.message for r in qtlog.records if "active painter" in r.message or "being painted" in r.message]
+    widget.hide()
+    widget.deleteLater()
+    assert recovering.window.isVisible()
 
 
 @pytest.fixture

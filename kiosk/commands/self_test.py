@@ -222,7 +222,7 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print) 
     def render() -> str:
         from PySide6.QtGui import QImage
 
-        from kiosk.app import build_kiosk
+        from kiosk.app import build_kiosk, release_frames
         from kiosk.commands.screenshots import render_all
 
         errors: list[str] = []
@@ -232,6 +232,7 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print) 
             text = f"{kind.__name__}: {value}" + (f" at {Path(where.filename).name}:{where.lineno}" if where else "")
             errors.append(text)
             log.error("self-test: error while drawing:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+            release_frames(tb)  # ends a painter left open by a failing paintEvent before Qt trips over it
             # Printed at once: a painter left open by the failing paint may crash Qt before the step ends.
             out(f"{'':21}error while drawing: {text}")
 
