@@ -179,13 +179,17 @@ def _write_xlsx(path: Path, rows: Iterator[list[str]]) -> None:
         c.font = bold
         return c
 
-    def text_cell(text: str) -> WriteOnlyCell:
-        text = _XML_ILLEGAL.sub("", text)
+    def text_cell(text: str) -> str | WriteOnlyCell:
+        if _XML_ILLEGAL.search(text):
+            text = _XML_ILLEGAL.sub("", text)
+        # openpyxl guesses types from plain str values: "=..." becomes a formula and "#N/A" an error cell.
+        # Those (and anything formula-like) get an explicit string cell with Excel's quote prefix; the rest
+        # stay plain str, which openpyxl writes as inline strings (much faster than one cell object each).
+        if not text or (text[0] != "#" and neutralise_cell(text) == text):
+            return text
         c = WriteOnlyCell(ws, value=text)
-        # openpyxl guesses types ("=..." would become a formula); force a plain string cell.
         c.data_type = "s"
-        if text and neutralise_cell(text) != text:
-            c.quotePrefix = True
+        c.quotePrefix = True
         return c
 
     ws.append([header_cell(h) for h in EXPORT_COLUMNS])
