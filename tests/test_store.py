@@ -619,6 +619,22 @@ def test_purge_removes_exactly_old_exported_rows_and_their_bytes(store: RequestS
     assert b"Zanzibar Purgeable" not in file_bytes(db_path)
 
 
+def test_purge_succeeds_when_only_the_compaction_fails(store: RequestStore, monkeypatch: pytest.MonkeyPatch):
+    r = store.add(make_req(), now=T0)
+    store.mark_exported([r.id], T0)
+    calls = []
+
+    def busy() -> bool:
+        calls.append(1)
+        raise StoreError("locked", "busy")
+
+    monkeypatch.setattr(store, "compact", busy)
+    assert store.purge_exported(1, T0 + timedelta(days=2)) == 1  # the rows are gone: report that
+    assert store.get(r.id) is None
+    store.purge_exported(1, T0 + timedelta(days=3))  # nothing to delete, but the tidy-up is retried
+    assert len(calls) == 2
+
+
 def test_purge_with_nothing_to_delete(store: RequestStore):
     store.add(make_req(), now=T0)
     assert store.purge_exported(0, T0 + timedelta(days=1)) == 0

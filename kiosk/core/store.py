@@ -253,6 +253,7 @@ class RequestStore:
         self.path = Path(path)
         self.read_only = read_only
         self.busy_timeout_ms = int(busy_timeout_ms)
+        self._compact_pending = False
         self._conn: sqlite3.Connection | None = None
         try:
             if not read_only:
@@ -278,8 +279,11 @@ class RequestStore:
         if not self.path.exists():
             # Create it ourselves so it is owner-only from the first byte; SQLite then gives the -wal and
             # -shm files the same permissions as the database file.
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(fd)
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                os.close(fd)
+            except FileExistsError:
+                pass  # another process (GUI / CLI) created it a moment ago: fine
         with contextlib.suppress(OSError, NotImplementedError):
             # Also tightens a file created by an older build or copied in by hand. No-op on Windows.
             if os.name == "posix" and (self.path.stat().st_mode & 0o077):
@@ -570,7 +574,17 @@ class RequestStore:
                 (META_LAST_PURGE, _iso(at)),
             )
         if deleted:
-            self.compact()
+            try:
+                self.compact()
+            except StoreError as exc:
+                # The rows are gone (and secure_delete zeroed their cells); only the tidy-up failed. Reporting
+                # the purge as failed would make staff think the data is still there. Retried next purge.
+                log.warning("request database %s: compaction after purge failed (%s)", self.path, exc.kind)
+                self._compact_pending = True
+        elif self._compact_pending:
+            with contextlib.suppress(StoreError):
+                self.compact()
+                self._compact_pending = False
         log.info("purged %d exported request(s)", deleted)
         return deleted
 
