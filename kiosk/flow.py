@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.screens.education import EducationScreen
+from kiosk.screens.staff_panel import RetentionKeeper, StaffPanelScreen
+from kiosk.screens.staff_pin import StaffPinScreen
 from kiosk.state import KioskState
 from kiosk.touch import CornerHold, TouchButton, WrappingLabel
 from kiosk.window import KioskWindow
@@ -84,6 +86,19 @@ class Flow(QObject):
         if qapp is not None:
             qapp.installEventFilter(self.activity)
             qapp.installEventFilter(self.corner)
+
+        # Staff mode: hidden corner hold -> PIN pad -> staff panel -> back to the loop. Plus the daily purge.
+        self.staff_pin = self._add(StaffPinScreen(state))
+        self.staff_panel = self._add(StaffPanelScreen(state))
+        self.corner.triggered.connect(self.open_staff)
+        self.staff_pin.accepted.connect(self.show_staff_panel)
+        self.staff_pin.cancelled.connect(self.return_to_loop)
+        self.staff_panel.locked.connect(self.return_to_loop)
+        self.staff_panel.quit_requested.connect(lambda: self.window.quit_for_staff())
+        self.activity.activity.connect(self.staff_pin.note_activity)
+        self.activity.activity.connect(self.staff_panel.note_activity)
+        self.retention = RetentionKeeper(state, self)
+        self.retention.start()
         self.current = ""
         self.go("education")
 
@@ -118,6 +133,21 @@ class Flow(QObject):
         self.state.reset_patient_choices()
         self.go("education")
         self.education.start(from_first=False)
+
+    STAFF_SCREENS = frozenset({"staff_pin", "staff_panel"})
+
+    def open_staff(self) -> None:
+        """The hidden gesture: clear the patient's entries as an idle reset would, then ask for the PIN."""
+        if self.current in self.STAFF_SCREENS:
+            return
+        log.info("staff gesture")
+        self.return_to_loop()
+        self.staff_pin.enter()
+        self.go("staff_pin")
+
+    def show_staff_panel(self) -> None:
+        self.staff_panel.enter()
+        self.go("staff_panel")
 
     # ---- idle --------------------------------------------------------------------------------------------------
     def _restart_idle(self) -> None:

@@ -1,0 +1,836 @@
+"""The front-desk staff panel: counts, warnings, the request table, mark as called, export, purge, lock, quit.
+
+Also the automatic daily purge (RetentionKeeper), which the flow starts with the kiosk.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import ClassVar
+
+from PySide6.QtCore import (
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QScroller,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.requests import BEST_TIMES, format_phone_for_display
+from kiosk.core.store import StoredRequest, StoreError
+from kiosk.removable import Drive, removable_drives
+from kiosk.state import KioskState
+from kiosk.touch import TouchButton, WrappingLabel, set_role
+
+log = logging.getLogger(__name__)
+
+ROW_LIMIT = 500  # the newest this many requests are listed; exports always include every row
+HISTORY_LIMIT = 10
+LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"  # Unicode bidi: left-to-right mark, first-strong isolate, pop
+
+
+class RoomyDelegate(QStyledItemDelegate):
+    """Rows a little taller than their text: easier to hit with a finger, and wrapped lines never get cut off
+    (Qt measures wrapped text slightly short when the style sheet pads the cells)."""
+
+    def __init__(self, parent: QObject, extra_px: int) -> None:
+        super().__init__(parent)
+        self.extra_px = extra_px
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + self.extra_px)
+
+
+def _kinetic(view: QAbstractItemView) -> None:
+    """Drag with a finger to scroll, with momentum, like a phone; a tap without movement still selects."""
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+class RetentionKeeper(QObject):
+    """Deletes exported requests older than `data.retention_days`: shortly after start, then once a day.
+
+    Checks every hour whether a purge is due (the store remembers the last one), so a kiosk that is switched
+    off at night still purges once a day. Logs counts only.
+    """
+
+    purged = Signal(int)
+
+    def __init__(self, state: KioskState, parent: QObject | None = None, *, first_delay_ms: int = 1000,
+                 check_every_ms: int = 60 * 60 * 1000) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.first_delay_ms = first_delay_ms
+        self.timer = QTimer(self)
+        self.timer.setInterval(check_every_ms)
+        self.timer.timeout.connect(self.run_if_due)
+
+    def start(self) -> None:
+        # Deferred so the first screen paints before any database work.
+        QTimer.singleShot(self.first_delay_ms, self, self.run_if_due)
+        self.timer.start()
+
+    def run_if_due(self) -> int:
+        try:
+            store = self.state.store
+            if not store.purge_due():
+                return 0
+            deleted = store.purge_exported(self.state.config.data.retention_days)
+        except StoreError as exc:
+            log.warning("automatic purge failed (%s)", exc.kind)
+            return 0
+        log.info("automatic purge: %d exported request(s) older than %d days deleted", deleted,
+                 self.state.config.data.retention_days)
+        self.purged.emit(deleted)
+        return deleted
+
+
+class Overlay(QFrame):
+    """Dims the panel and shows a card in the middle. A child widget, not a dialog, so it can never end up behind
+    the always-on-top kiosk window."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "overlay")
+        self.card = QFrame(self)
+        self.card.setProperty("role", "card")
+        self.body = QVBoxLayout(self.card)
+        self.body.setSpacing(18)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+        self.hide()
+
+    def open(self) -> None:
+        parent = self.parentWidget()
+        self.setGeometry(parent.rect())
+        self._fit()
+        self.raise_()
+        self.show()
+
+    def _fit(self) -> None:
+        width = self.width()
+        self.card.setFixedWidth(max(320, min(int(width * 0.86), 1200)))
+        margin = max(24, width // 40)
+        self.body.setContentsMargins(margin, margin, margin, margin)
+
+    def resizeEvent(self, event: object) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+
+class ConfirmOverlay(Overlay):
+    """Are you sure? One question, Cancel, and the action."""
+
+    confirmed = Signal()
+
+    def __init__(self, parent: QWidget, confirm_icon: str) -> None:
+        super().__init__(parent)
+        self.title = WrappingLabel(role="heading")
+        self.text = WrappingLabel(role="body")
+        self.cancel_button = TouchButton("", icon="fa5s.times")
+        self.confirm_button = TouchButton("", role="primary", icon=confirm_icon)
+        self.cancel_button.clicked.connect(self.hide)
+        self.confirm_button.clicked.connect(self._confirm)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(24)
+        buttons.addWidget(self.cancel_button, 1)
+        buttons.addWidget(self.confirm_button, 1)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.text)
+        self.body.addLayout(buttons)
+
+    def ask(self, title: str, text: str, confirm: str, cancel: str) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self.confirm_button.setText(confirm)
+        self.cancel_button.setText(cancel)
+        self.open()
+
+    def _confirm(self) -> None:
+        self.hide()
+        self.confirmed.emit()
+
+
+class ExportOverlay(Overlay):
+    """Format, which requests, where to: three rows of big tiles with the safe choices selected."""
+
+    export_chosen = Signal(str, bool, object)  # format, all rows, destination folder (Path)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.title = WrappingLabel(role="heading")
+        self.format_label = WrappingLabel(role="muted")
+        self.csv_tile = self._tile()
+        self.xlsx_tile = self._tile()
+        self.formats = self._group(self.csv_tile, self.xlsx_tile)
+        self.scope_label = WrappingLabel(role="muted")
+        self.new_tile = self._tile()
+        self.all_tile = self._tile()
+        self.scopes = self._group(self.new_tile, self.all_tile)
+        self.where_label = WrappingLabel(role="muted")
+        self.destinations_box = QVBoxLayout()
+        self.destinations_box.setSpacing(12)
+        self.destinations = QButtonGroup(self)
+        self.destinations.setExclusive(True)
+        self.destinations.buttonToggled.connect(self._show_path)
+        self.path_label = WrappingLabel(role="body")
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.cancel_button = TouchButton("", icon="fa5s.times")
+        self.export_button = TouchButton("", role="primary", icon="fa5s.file-export")
+        self.cancel_button.clicked.connect(self.hide)
+        self.export_button.clicked.connect(self._export)
+
+        self.body.addWidget(self.title)
+        for label, tiles in ((self.format_label, (self.csv_tile, self.xlsx_tile)),
+                             (self.scope_label, (self.new_tile, self.all_tile))):
+            self.body.addWidget(label)
+            row = QHBoxLayout()
+            row.setSpacing(16)
+            for tile in tiles:
+                row.addWidget(tile, 1)
+            self.body.addLayout(row)
+        self.body.addWidget(self.where_label)
+        self.body.addLayout(self.destinations_box)
+        self.body.addWidget(self.path_label)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(24)
+        buttons.addWidget(self.cancel_button, 1)
+        buttons.addWidget(self.export_button, 1)
+        self.body.addLayout(buttons)
+        self._targets: dict[TouchButton, Path] = {}
+        self.retranslate()
+
+    def _tile(self) -> TouchButton:
+        tile = TouchButton("", role="tile")
+        tile.setCheckable(True)
+        return tile
+
+    def _group(self, *tiles: TouchButton) -> QButtonGroup:
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        for tile in tiles:
+            group.addButton(tile)
+        return group
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Export requests"))
+        self.format_label.setText(self.tr("File type"))
+        self.csv_tile.setText(self.tr("CSV (any spreadsheet)"))
+        self.xlsx_tile.setText(self.tr("Excel (.xlsx)"))
+        self.scope_label.setText(self.tr("Which requests"))
+        self.new_tile.setText(self.tr("New since last export"))
+        self.all_tile.setText(self.tr("All requests"))
+        self.where_label.setText(self.tr("Save to"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.export_button.setText(self.tr("Export now"))
+        self.export_folder_text = self.tr("Export folder")
+        self.usb_text = self.tr("USB drive %1")
+        self._saves_to = self.tr("The file will be saved in: %1")
+
+    def prepare(self, drives: list[Drive], export_folder: Path) -> None:
+        """Fresh choices every time: CSV, new since last export, the first USB drive (else the export folder)."""
+        for button in list(self._targets):
+            self.destinations.removeButton(button)
+            self.destinations_box.removeWidget(button)
+            button.hide()  # deleteLater() is deferred; the old tile must be gone right now
+            button.setParent(None)
+            button.deleteLater()
+        self._targets.clear()
+        for drive in drives:
+            self._add_destination(self.usb_text.replace("%1", drive.display), drive.root)
+        self._add_destination(self.export_folder_text, export_folder)
+        self.csv_tile.setChecked(True)
+        self.new_tile.setChecked(True)
+        first = next(iter(self._targets))
+        first.setChecked(True)
+        self._show_path()
+
+    def _add_destination(self, text: str, folder: Path) -> None:
+        tile = self._tile()
+        tile.setText(text)
+        self.destinations.addButton(tile)
+        self.destinations_box.addWidget(tile)
+        self._targets[tile] = folder
+
+    def chosen_folder(self) -> Path | None:
+        button = self.destinations.checkedButton()
+        return self._targets.get(button) if button is not None else None  # type: ignore[arg-type]
+
+    def _show_path(self, *_args: object) -> None:
+        folder = self.chosen_folder()
+        self.path_label.setText(self._saves_to.replace("%1", str(folder)) if folder else "")
+
+    def _export(self) -> None:
+        folder = self.chosen_folder()
+        if folder is None:
+            return
+        self.hide()
+        self.export_chosen.emit("xlsx" if self.xlsx_tile.isChecked() else "csv", self.all_tile.isChecked(), folder)
+
+
+class StatLabel(QWidget):
+    """A count with its caption underneath: big number, small word."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = WrappingLabel("0", role="title")
+        self.caption = WrappingLabel(role="muted")
+        for label in (self.number, self.caption):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 0, 12, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+
+    def set_value(self, caption: str, value: int) -> None:
+        self.caption.setText(caption)
+        self.number.setText(str(value))
+        self.setAccessibleName(f"{caption}: {value}")
+
+
+class StaffPanelScreen(QWidget):
+    """What the front desk sees after the PIN."""
+
+    screen_name = "staff_panel"
+    locked = Signal()  # Lock tapped or staff idle: back to the education loop
+    quit_requested = Signal()  # confirmed Quit to desktop
+
+    COLUMNS = ("time", "name", "phone", "best_time", "symptoms", "status")
+
+    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setProperty("screen", True)
+        self._row_ids: list[str] = []
+        self._portrait: bool | None = None
+
+        # Header: title, counts, lock.
+        self.title = WrappingLabel(role="title")
+        self.stat_new, self.stat_today, self.stat_total = StatLabel(), StatLabel(), StatLabel()
+        self.lock_button = TouchButton("", role="primary", icon="fa5s.lock")
+        self.lock_button.clicked.connect(self.lock)
+        self.stats = QHBoxLayout()
+        self.stats.setSpacing(8)
+        for stat in (self.stat_new, self.stat_today, self.stat_total):
+            self.stats.addWidget(stat)
+        self.header = QGridLayout()
+        self.header.setHorizontalSpacing(24)
+
+        # Warnings and the result of the last action.
+        self.banners = QVBoxLayout()
+        self.banners.setSpacing(8)
+        self._banner_labels: list[WrappingLabel] = []
+        self.message = WrappingLabel(role="body")
+        self.message.hide()
+
+        # The requests.
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tap a row to select it, tap again to unselect: no modifier keys on a touch screen.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(False)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(False)
+        header.setHighlightSections(False)
+        self.table_delegate = RoomyDelegate(self.table, 16)
+        self.table.setItemDelegate(self.table_delegate)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        _kinetic(self.table)
+        self.empty_note = WrappingLabel(role="muted")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # Actions.
+        self.called_button = TouchButton("", icon="fa5s.phone")
+        self.export_button = TouchButton("", role="primary", icon="fa5s.file-export")
+        self.purge_button = TouchButton("", icon="fa5s.trash-alt")
+        self.quit_button = TouchButton("", icon="fa5s.sign-out-alt")
+        self.called_button.clicked.connect(self.mark_called)
+        self.export_button.clicked.connect(self.open_export)
+        self.purge_button.clicked.connect(self.ask_purge)
+        self.quit_button.clicked.connect(self.ask_quit)
+        self.actions = QGridLayout()
+        self.actions.setSpacing(16)
+
+        # Export history.
+        self.history_title = WrappingLabel(role="heading")
+        self.history = QTableWidget(0, 1)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.history.setWordWrap(True)
+        self.history.horizontalHeader().hide()
+        self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.history.verticalHeader().hide()
+        self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history.setShowGrid(False)
+        _kinetic(self.history)
+
+        side = QVBoxLayout()
+        side.setSpacing(16)
+        side.addLayout(self.actions)
+        side.addSpacing(8)
+        side.addWidget(self.history_title)
+        side.addWidget(self.history, 1)
+        self.side = QWidget(self)
+        self.side.setLayout(side)
+
+        table_box = QVBoxLayout()
+        table_box.setSpacing(0)
+        table_box.addWidget(self.table, 1)
+        table_box.addWidget(self.empty_note)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(24)
+        self.body.addLayout(table_box, 7)
+        self.body.addWidget(self.side, 3)
+
+        root = QVBoxLayout(self)
+        root.setSpacing(14)
+        root.addLayout(self.header)
+        root.addLayout(self.banners)
+        root.addWidget(self.message)
+        root.addLayout(self.body, 1)
+        self.root_layout = root
+
+        self.export_overlay = ExportOverlay(self)
+        self.export_overlay.export_chosen.connect(self.export)
+        self.confirm_purge = ConfirmOverlay(self, "fa5s.trash-alt")
+        self.confirm_purge.confirmed.connect(self.purge)
+        self.confirm_quit = ConfirmOverlay(self, "fa5s.sign-out-alt")
+        self.confirm_quit.confirmed.connect(self._quit_confirmed)
+        self.overlays: tuple[Overlay, ...] = (self.export_overlay, self.confirm_purge, self.confirm_quit)
+
+        self.logout_timer = QTimer(self)
+        self.logout_timer.setSingleShot(True)
+        self.logout_timer.timeout.connect(self._on_logout)
+
+        state.language_changed.connect(self.retranslate)
+        state.appearance_changed.connect(self.apply_appearance)
+        state.warnings_changed.connect(self._show_warnings)
+        self.retranslate()
+        self.apply_appearance()
+        self._arrange(portrait=False)
+
+    # ---- text and looks -----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Front desk"))
+        self.lock_button.setText(self.tr("Lock"))
+        self.called_button.setText(self.tr("Mark as called"))
+        self.export_button.setText(self.tr("Export…"))
+        self.purge_button.setText(self.tr("Delete old requests"))
+        self.quit_button.setText(self.tr("Quit to desktop"))
+        self.history_title.setText(self.tr("Exports"))
+        self.table.setAccessibleName(self.tr("Requests"))
+        self.history.setAccessibleName(self.tr("Export history"))
+        self.empty_note.setText(self.tr("No requests yet."))
+        name_header = self.tr("Name and phone") if self._portrait else self.tr("Name")
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), name_header, self.tr("Phone"),
+                                              self.tr("Best time"), self.tr("Symptoms"), self.tr("Status")])
+        self.export_overlay.retranslate()
+        if self._row_ids:
+            self.refresh_keep_message()
+
+    def best_time_labels(self) -> dict[str, str]:
+        labels = {"morning": self.tr("Morning"), "afternoon": self.tr("Afternoon"),
+                  "evening": self.tr("Evening"), "any": self.tr("Any time")}
+        return {key: labels.get(key, key) for key in BEST_TIMES}
+
+    def status_labels(self) -> dict[str, str]:
+        return {"new": self.tr("New"), "called": self.tr("Called"), "exported": self.tr("Exported")}
+
+    def apply_appearance(self) -> None:
+        theme = self.state.theme
+        self.table.verticalHeader().setMinimumSectionSize(theme.touch_px)
+        self.history.verticalHeader().setMinimumSectionSize(theme.touch_px)
+        self.table.horizontalHeader().setMinimumSectionSize(theme.px(120))
+        self.table_delegate.extra_px = theme.px(20)
+        self._fit_columns()
+        # Room between the text and the grid lines; the colours stay the theme's.
+        self.table.setStyleSheet(f"QTableView::item {{ padding: 0 {theme.px(12)}px; }}")
+        colours = {self.lock_button: theme.palette.on_primary, self.export_button: theme.palette.on_primary}
+        for button in (self.lock_button, self.called_button, self.export_button, self.purge_button,
+                       self.quit_button):
+            button.setMinimumHeight(theme.touch_px)
+            button.refresh_icon(colours.get(button, theme.palette.primary))
+        for overlay in self.overlays:
+            for button in overlay.findChildren(TouchButton):
+                button.setMinimumHeight(theme.touch_px)
+                button.refresh_icon(theme.palette.on_primary if button.property("role") == "primary"
+                                    else theme.palette.primary)
+        self.update()
+
+    def resizeEvent(self, event: object) -> None:
+        portrait = self.height() > self.width()
+        if portrait != self._portrait:
+            self._arrange(portrait)
+        margin = max(16, min(self.width(), self.height()) // 36)
+        self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        for overlay in self.overlays:
+            if overlay.isVisible():
+                overlay.setGeometry(self.rect())
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_columns)  # once the layout has given the table its new width
+
+    # Portrait column widths as parts of the table's width; Symptoms takes what is left. Long text wraps.
+    # The phone column is hidden in portrait: the number goes under the name instead.
+    PORTRAIT_COLUMNS: ClassVar[dict[str, float]] = {"time": 0.14, "name": 0.30, "best_time": 0.16, "status": 0.14}
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        mode = QHeaderView.ResizeMode
+        if self._portrait:
+            width = self.table.viewport().width()
+            for name, part in self.PORTRAIT_COLUMNS.items():
+                header.setSectionResizeMode(self.COLUMNS.index(name), mode.Interactive)
+                self.table.setColumnWidth(self.COLUMNS.index(name), int(width * part))
+        else:
+            for name in ("time", "phone", "best_time", "status"):
+                header.setSectionResizeMode(self.COLUMNS.index(name), mode.ResizeToContents)
+            header.setSectionResizeMode(self.COLUMNS.index("name"), mode.Interactive)
+            self.table.setColumnWidth(self.COLUMNS.index("name"), self.state.theme.px(300))
+        header.setSectionResizeMode(self.COLUMNS.index("symptoms"), mode.Stretch)
+        self.table.setColumnHidden(self.COLUMNS.index("phone"), bool(self._portrait))
+        self.table.resizeRowsToContents()
+
+    def _arrange(self, portrait: bool) -> None:
+        """Landscape: table beside a column of actions. Portrait: table on top, actions two by two below."""
+        self._portrait = portrait
+        header = self.header
+        for widget in (self.title, self.lock_button):
+            header.removeWidget(widget)
+        header.removeItem(self.stats)
+        if portrait:
+            header.addWidget(self.title, 0, 0)
+            header.addWidget(self.lock_button, 0, 1, Qt.AlignmentFlag.AlignRight)
+            header.addLayout(self.stats, 1, 0, 1, 2)
+        else:
+            header.addWidget(self.title, 0, 0)
+            header.addLayout(self.stats, 0, 1)
+            header.addWidget(self.lock_button, 0, 2, Qt.AlignmentFlag.AlignRight)
+        header.setColumnStretch(0, 1)
+        header.setColumnStretch(1, 0 if not portrait else 1)
+        buttons = (self.called_button, self.export_button, self.purge_button, self.quit_button)
+        for button in buttons:
+            self.actions.removeWidget(button)
+        for i, button in enumerate(buttons):
+            if portrait:
+                self.actions.addWidget(button, i // 2, i % 2)
+            else:
+                self.actions.addWidget(button, i, 0)
+        self._fit_columns()
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if portrait
+                                                else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.body.setStretch(0, 7 if not portrait else 3)
+        self.body.setStretch(1, 3 if not portrait else 1)
+        self.retranslate()  # header names and the time/name cells depend on the orientation
+
+    # ---- what the flow calls ----------------------------------------------------------------------------
+    def enter(self) -> None:
+        """Staff just typed the right PIN."""
+        self.reset()
+        self.refresh()
+        self._restart_logout()
+
+    def reset(self) -> None:
+        """Nothing personal stays on a hidden screen: the table is emptied, overlays and messages closed."""
+        self.logout_timer.stop()
+        for overlay in self.overlays:
+            overlay.hide()
+        self._set_message("", error=False)
+        self.table.clearSelection()
+        self.table.setRowCount(0)
+        self._row_ids = []
+        self.history.setRowCount(0)
+
+    def note_activity(self) -> None:
+        if self.logout_timer.isActive():
+            self._restart_logout()
+
+    def _restart_logout(self) -> None:
+        self.logout_timer.start(int(self.state.config.staff.logout_seconds * 1000))
+
+    def _on_logout(self) -> None:
+        log.info("staff mode closed after %.0f s without a touch", self.state.config.staff.logout_seconds)
+        self.lock()
+
+    def lock(self) -> None:
+        self.reset()
+        self.locked.emit()
+
+    # ---- reading the store ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Counts, rows, history and warnings from the store."""
+        self._show_warnings()
+        try:
+            store = self.state.store
+            counts = store.counts()
+            rows = store.list_requests(ROW_LIMIT)
+            history = store.export_history(HISTORY_LIMIT)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        self.stat_new.set_value(self.tr("New"), counts.new)
+        self.stat_today.set_value(self.tr("Today"), counts.today)
+        self.stat_total.set_value(self.tr("Total"), counts.total)
+        self._fill_table(rows)
+        self._fill_history(history)
+
+    def _fill_table(self, rows: list[StoredRequest]) -> None:
+        region = self.state.config.clinic.region
+        symptoms = self.state.content.symptom_labels()
+        best = self.best_time_labels()
+        statuses = self.status_labels()
+        self.table.setUpdatesEnabled(False)
+        self.table.clearSelection()
+        self.table.setRowCount(len(rows))
+        self._row_ids = [r.id for r in rows]
+        for i, req in enumerate(rows):
+            phone = format_phone_for_display(req.phone, region)
+            # Left-to-right cell with the name isolated: an Arabic or Hebrew name (or stray direction marks in
+            # it) cannot reorder the phone number shown after it.
+            name = LRM + FSI + req.name + PDI
+            values = (
+                self._when(req.created_at, compact=bool(self._portrait)),
+                name + "\n" + phone if self._portrait else name,
+                phone,
+                best.get(req.best_time, req.best_time),
+                ", ".join(symptoms.get(s, s) for s in req.symptoms) or "–",
+                statuses.get(req.status, req.status),
+            )
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, col, item)
+        self.table.setUpdatesEnabled(True)
+        self.table.setVisible(bool(rows))
+        self.empty_note.setVisible(not rows)
+
+    def _fill_history(self, history: list) -> None:  # type: ignore[type-arg]
+        self.history.setRowCount(max(1, len(history)))
+        if not history:
+            self.history.setItem(0, 0, QTableWidgetItem(self.tr("No exports yet.")))
+            return
+        formats = {"csv": "CSV", "xlsx": "Excel"}
+        for i, record in enumerate(history):
+            text = (self.tr("%1 · %2 requests · %3").replace("%1", self._when(record.at))
+                    .replace("%2", str(record.rows)).replace("%3", formats.get(record.format, record.format))
+                    + "\n" + str(record.destination))
+            self.history.setItem(i, 0, QTableWidgetItem(text))
+
+    def _when(self, moment: datetime, *, compact: bool = False) -> str:
+        """Local time: "Today 14:05", else "25 Nov 14:05" (with the year when it is not this year).
+
+        `compact` puts the time on a second line, for the narrow portrait table."""
+        local = moment.astimezone()
+        now = datetime.now().astimezone()
+        sep = "\n" if compact else " "
+        if local.date() == now.date():
+            return self.tr("Today") + sep + local.strftime("%H:%M")
+        qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+        day = QLocale(self.state.language).toString(qdt, "d MMM" if local.year == now.year else "d MMM yyyy")
+        return day + sep + local.strftime("%H:%M")
+
+    def _show_warnings(self) -> None:
+        warnings = self.state.staff_warnings()
+        while len(self._banner_labels) < len(warnings):
+            label = WrappingLabel(role="banner")
+            self.banners.addWidget(label)
+            self._banner_labels.append(label)
+        for i, label in enumerate(self._banner_labels):
+            if i < len(warnings):
+                label.setText("⚠  " + warnings[i].text)
+                label.show()
+            else:
+                label.hide()
+
+    def _store_failed(self, exc: StoreError) -> None:
+        log.error("staff panel: request database problem (%s)", exc.kind)
+        self.state.store_error = str(exc)
+        self._show_warnings()
+        self._set_message(self.tr("The request database could not be used. Nothing was changed."), error=True)
+
+    def _set_message(self, text: str, *, error: bool) -> None:
+        set_role(self.message, "error" if error else "heading")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _selection_changed(self) -> None:
+        if self.message.isVisible() and self.message.property("role") == "error":
+            self._set_message("", error=False)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self._row_ids[r] for r in rows if r < len(self._row_ids)]
+
+    # ---- actions ----------------------------------------------------------------------------------------------
+    def mark_called(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self._set_message(self.tr("Tap the requests you have called first, then tap Mark as called."),
+                              error=True)
+            return
+        try:
+            changed = self.state.store.mark_called(ids)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        self.refresh()
+        self._set_message(self.tr("Marked %1 as called.").replace("%1", self._requests_text(changed)), error=False)
+
+    def _requests_text(self, n: int) -> str:
+        return self.tr("1 request") if n == 1 else self.tr("%1 requests").replace("%1", str(n))
+
+    def open_export(self) -> None:
+        self._set_message("", error=False)
+        try:
+            drives = removable_drives()
+        except Exception:  # a broken volume list must never block exporting to the folder
+            log.exception("listing removable drives failed")
+            drives = []
+        self.export_overlay.prepare(drives, self.state.config.export_dir)
+        self.apply_appearance()
+        self.export_overlay.open()
+
+    def export(self, fmt: str, all_rows: bool, folder: Path) -> None:
+        from kiosk.core.export import ExportError, export_requests  # openpyxl is imported only when exporting
+
+        try:
+            result = export_requests(self.state.store, fmt, Path(folder), all_rows=all_rows,
+                                     symptom_labels=self.state.content.symptom_labels(),
+                                     best_time_labels=self.best_time_labels())
+        except ExportError as exc:
+            if exc.kind == "nothing_to_export":
+                text = (self.tr("There are no requests to export.") if all_rows else
+                        self.tr("Nothing new to export: every request was exported before. "
+                                "Choose \"All requests\" to export them again."))
+                self._set_message(text, error=True)
+            else:
+                # The core's message names the folder and the reason, never patient data.
+                log.warning("export failed (%s)", exc.kind)
+                self._set_message(self.tr("Export failed, nothing was changed:") + "\n" + str(exc), error=True)
+            self.refresh_keep_message()
+            return
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        self.refresh_keep_message()
+        self._set_message(self.tr("Saved %1 to %2").replace("%1", self._requests_text(result.rows))
+                          .replace("%2", str(result.path)), error=False)
+
+    def refresh_keep_message(self) -> None:
+        role, text = self.message.property("role"), self.message.text()
+        self.refresh()
+        if text:
+            self._set_message(text, error=role == "error")
+
+    def _purge_candidates(self) -> int:
+        cutoff = datetime.now(UTC) - timedelta(days=self.state.config.data.retention_days)
+        rows = self.state.store.for_export(all_rows=True)
+        return sum(1 for r in rows if r.exported_at is not None and r.exported_at < cutoff)
+
+    def ask_purge(self) -> None:
+        days = self.state.config.data.retention_days
+        try:
+            count = self._purge_candidates()
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        if count == 0:
+            self._set_message(self.tr("Nothing to delete: no exported request is older than %1 days.")
+                              .replace("%1", str(days)), error=False)
+            return
+        self._set_message("", error=False)
+        self._ask_purge(count, days)
+
+    def _ask_purge(self, count: int, days: int) -> None:
+        self.confirm_purge.ask(
+            self.tr("Delete old requests?"),
+            self.tr("%1 exported more than %2 days ago will be deleted from this kiosk for good. "
+                    "Requests that were never exported are kept.")
+            .replace("%1", self._requests_text(count)).replace("%2", str(days)),
+            self.tr("Yes, delete"), self.tr("Cancel"))
+        self.apply_appearance()
+
+    def purge(self) -> None:
+        try:
+            deleted = self.state.store.purge_exported(self.state.config.data.retention_days)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        log.info("staff purge: %d exported request(s) deleted", deleted)
+        self.refresh()
+        self._set_message(self.tr("Deleted %1.").replace("%1", self._requests_text(deleted)), error=False)
+
+    def ask_quit(self) -> None:
+        self.confirm_quit.ask(
+            self.tr("Quit to desktop?"),
+            self.tr("The kiosk closes and patients cannot use it until it is started again."),
+            self.tr("Yes, quit"), self.tr("Cancel"))
+        self.apply_appearance()
+
+    def _quit_confirmed(self) -> None:
+        log.info("staff quit to the desktop")
+        self.reset()
+        self.quit_requested.emit()
+
+    # ---- screenshots ----------------------------------------------------------------------------------------
+    def screenshot_variants(self) -> Iterator[str]:
+        """The panel as it is for the configured data, then each overlay. Nothing is changed in the store."""
+        self.enter()
+        yield "staff-panel"
+        if self.table.rowCount():
+            self.table.selectRow(0)
+            yield "staff-panel-selected"
+            self.table.clearSelection()
+        self.open_export()
+        yield "staff-panel-export"
+        self.export_overlay.hide()
+        self._ask_purge(max(1, self._safe_purge_count()), self.state.config.data.retention_days)
+        yield "staff-panel-delete"
+        self.confirm_purge.hide()
+        self.ask_quit()
+        yield "staff-panel-quit"
+        self.reset()
+
+    def _safe_purge_count(self) -> int:
+        try:
+            return self._purge_candidates()
+        except StoreError:
+            return 0

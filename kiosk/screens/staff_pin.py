@@ -1,0 +1,312 @@
+"""The staff PIN pad, reached by the hidden corner gesture. Big keys, dots instead of digits, clear messages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.core.security import PIN_MAX, PinCheck, PinVault
+from kiosk.core.store import StoreError
+from kiosk.state import KioskState
+from kiosk.touch import TouchButton, WrappingLabel, set_role
+
+log = logging.getLogger(__name__)
+
+DOT = "●"
+KEY_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"))
+
+
+class StaffPinScreen(QWidget):
+    """Asks for the staff PIN. Emits `accepted` for the right PIN and `cancelled` for Cancel or idle time."""
+
+    screen_name = "staff_pin"
+    accepted = Signal()
+    cancelled = Signal()
+
+    IDLE_SECONDS = 30.0  # a PIN pad left open goes back to the loop so patients never face it
+
+    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setProperty("screen", True)
+        self.idle_seconds = self.IDLE_SECONDS
+        self._digits = ""
+        self._message_kind = ""
+        self._locked_until: datetime | None = None
+        self._attempts_left = 0
+
+        self.title = WrappingLabel(role="title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = WrappingLabel(role="muted")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dots = WrappingLabel(role="title")
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = WrappingLabel(role="error")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.keys: dict[str, TouchButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        for row, digits in enumerate(KEY_ROWS):
+            for col, digit in enumerate(digits):
+                grid.addWidget(self._digit_key(digit), row, col)
+        self.backspace = TouchButton("", role="key", icon="fa5s.backspace")
+        self.backspace.clicked.connect(self._backspace)
+        self.ok_button = TouchButton("", role="primary", icon="fa5s.check")
+        self.ok_button.clicked.connect(self._submit)
+        grid.addWidget(self.backspace, 3, 0)
+        grid.addWidget(self._digit_key("0"), 3, 1)
+        grid.addWidget(self.ok_button, 3, 2)
+        self.cancel_button = TouchButton("", icon="fa5s.times")
+        self.cancel_button.clicked.connect(self.cancel)
+
+        column = QVBoxLayout()
+        column.setSpacing(18)
+        column.addWidget(self.title)
+        column.addWidget(self.hint)
+        column.addWidget(self.dots)
+        column.addLayout(grid)
+        column.addWidget(self.message)
+        column.addWidget(self.cancel_button)
+        self.column_widget = QWidget(self)
+        self.column_widget.setLayout(column)
+        self.column_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.column_widget)
+        row.addStretch(1)
+        root = QVBoxLayout(self)
+        root.addStretch(1)
+        root.addLayout(row)
+        root.addStretch(1)
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self._on_idle)
+        # When a lockout ends while the pad is on screen, unlock the keys without needing a tap.
+        self.unlock_timer = QTimer(self)
+        self.unlock_timer.setSingleShot(True)
+        self.unlock_timer.timeout.connect(self.refresh)
+
+        state.language_changed.connect(self.retranslate)
+        state.appearance_changed.connect(self.apply_appearance)
+        self.retranslate()
+        self.apply_appearance()
+
+    def _digit_key(self, digit: str) -> TouchButton:
+        key = TouchButton(digit, role="key")
+        key.clicked.connect(lambda: self._press_digit(digit))
+        self.keys[digit] = key
+        return key
+
+    # ---- text and looks -----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Staff PIN"))
+        self.hint.setText(self.tr("Front desk only. Enter the staff PIN."))
+        self.backspace.setAccessibleName(self.tr("Delete last digit"))
+        self.ok_button.setText(self.tr("OK"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._show_dots()
+        self._show_message()
+
+    def apply_appearance(self) -> None:
+        theme = self.state.theme
+        key_h = round(theme.touch_px * 1.2)
+        key_w = round(theme.touch_px * 2.1)
+        digit_px = round(theme.body_px * 1.6)
+        for key in (*self.keys.values(), self.backspace, self.ok_button):
+            key.setFixedSize(key_w, key_h)
+        for key in self.keys.values():
+            # Widget-level sheet: only the font grows; colours and borders still come from the theme.
+            key.setStyleSheet(f"font-size: {digit_px}px;")
+        self.backspace.refresh_icon(theme.palette.text)
+        self.ok_button.refresh_icon(theme.palette.on_primary)
+        self.cancel_button.refresh_icon(theme.palette.primary)
+        self.cancel_button.setMinimumHeight(theme.touch_px)
+        self.dots.setMinimumHeight(round(theme.body_px * 2.4))
+        self.column_widget.setFixedWidth(key_w * 3 + 32 + 8)
+
+    # ---- what the flow calls ----------------------------------------------------------------------------
+    def enter(self) -> None:
+        """The pad comes on screen: empty, showing whether staff mode is set up or locked."""
+        self._digits = ""
+        self.refresh()
+        self.idle_timer.start(int(self.idle_seconds * 1000))
+
+    def reset(self) -> None:
+        self._digits = ""
+        self._set_message("")
+        self.idle_timer.stop()
+        self.unlock_timer.stop()
+        self._set_keys_enabled(True)
+        self._show_dots()
+
+    def note_activity(self) -> None:
+        if self.idle_timer.isActive():
+            self.idle_timer.start(int(self.idle_seconds * 1000))
+
+    def _on_idle(self) -> None:
+        log.info("staff PIN pad left idle: back to the education loop")
+        self.cancel()
+
+    def cancel(self) -> None:
+        self.reset()
+        self.cancelled.emit()
+
+    def refresh(self) -> None:
+        """Read the vault: not set up, locked, or ready for a PIN."""
+        self.unlock_timer.stop()
+        vault = self._vault()
+        if vault is None:
+            return
+        try:
+            check = vault.lock_state()
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        self._apply_check(check, fresh=True)
+
+    # ---- keys -----------------------------------------------------------------------------------------------
+    def _press_digit(self, digit: str) -> None:
+        if len(self._digits) >= PIN_MAX:
+            return
+        self._digits += digit
+        if self._message_kind == "wrong":
+            self._set_message("")  # a new attempt has started; the old complaint is stale
+        self._show_dots()
+
+    def _backspace(self) -> None:
+        self._digits = self._digits[:-1]
+        self._show_dots()
+
+    def _submit(self) -> None:
+        if not self._digits:
+            self._set_message("empty")
+            return
+        vault = self._vault()
+        if vault is None:
+            return
+        pin, self._digits = self._digits, ""
+        self._show_dots()
+        try:
+            check = vault.verify(pin)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        if check.ok:
+            log.info("staff PIN accepted")
+            self.reset()
+            self.accepted.emit()
+            return
+        self._apply_check(check, fresh=False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A keyboard at the front desk works too: digits, Backspace, Enter.
+        text = event.text()
+        if text.isdigit() and len(text) == 1 and text.isascii():
+            if self.keys[text].isEnabled():
+                self._press_digit(text)
+        elif event.key() == Qt.Key.Key_Backspace:
+            self._backspace()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.ok_button.isEnabled():
+                self._submit()
+        else:
+            super().keyPressEvent(event)
+
+    # ---- state --------------------------------------------------------------------------------------------
+    def _vault(self) -> PinVault | None:
+        try:
+            return PinVault(self.state.store)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return None
+
+    def _store_failed(self, exc: StoreError) -> None:
+        # The message names the file and the kind of problem, never personal data.
+        log.error("staff PIN: request database unavailable (%s)", exc.kind)
+        self.state.store_error = str(exc)
+        self._set_keys_enabled(False)
+        self._set_message("store")
+
+    def _apply_check(self, check: PinCheck, *, fresh: bool) -> None:
+        if check.not_set:
+            self._set_keys_enabled(False)
+            self._set_message("not_set")
+        elif check.locked_until is not None:
+            self._locked_until = check.locked_until
+            self._set_keys_enabled(False)
+            self._set_message("locked")
+            wait_ms = int((check.locked_until - datetime.now(UTC)).total_seconds() * 1000) + 500
+            self.unlock_timer.start(max(500, min(wait_ms, 10 * 60 * 1000)))
+        else:
+            self._set_keys_enabled(True)
+            if fresh:
+                self._set_message("")
+            else:
+                self._attempts_left = check.attempts_left
+                self._set_message("wrong")
+
+    def _set_keys_enabled(self, enabled: bool) -> None:
+        for key in (*self.keys.values(), self.backspace, self.ok_button):
+            key.setEnabled(enabled)
+
+    def _show_dots(self) -> None:
+        count = len(self._digits)
+        self.dots.setText(" ".join(DOT * count))
+        # Screen readers hear how many digits there are, never which.
+        self.dots.setAccessibleName(self.tr("%1 digits entered").replace("%1", str(count)))
+
+    def _set_message(self, kind: str) -> None:
+        self._message_kind = kind
+        self._show_message()
+
+    def _show_message(self) -> None:
+        kind = self._message_kind
+        text = ""
+        if kind == "wrong":
+            if self._attempts_left == 1:
+                text = self.tr("Wrong PIN. 1 try left.")
+            else:
+                text = self.tr("Wrong PIN. %1 tries left.").replace("%1", str(self._attempts_left))
+        elif kind == "locked" and self._locked_until is not None:
+            at = self._locked_until.astimezone().strftime("%H:%M")
+            text = self.tr("Too many wrong PINs. Try again at %1.").replace("%1", at)
+        elif kind == "not_set":
+            text = self.tr("Staff mode is not set up. IT can set a PIN with: psoas-kiosk set-pin")
+        elif kind == "empty":
+            text = self.tr("Type the PIN first, then tap OK.")
+        elif kind == "store":
+            text = self.tr("The kiosk's data file cannot be opened, so staff mode is not available. "
+                           "Ask IT to check the data folder.")
+        set_role(self.message, "body" if kind == "not_set" else "error")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # ---- screenshots ----------------------------------------------------------------------------------------
+    def screenshot_variants(self) -> Iterator[str]:
+        """Each look of the pad, set directly so rendering never counts as a PIN attempt."""
+        self.reset()
+        yield "staff-pin-empty"
+        self._digits = "123"
+        self._show_dots()
+        yield "staff-pin-typing"
+        self._digits = ""
+        self._show_dots()
+        self._attempts_left = 3
+        self._set_message("wrong")
+        yield "staff-pin-wrong"
+        self._locked_until = datetime.now(UTC) + timedelta(minutes=5)
+        self._set_keys_enabled(False)
+        self._set_message("locked")
+        yield "staff-pin-locked"
+        self._set_message("not_set")
+        yield "staff-pin-not-set"
+        self.reset()
