@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QEasingCurve, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content import Slide
@@ -25,12 +26,14 @@ class SlideView(QWidget):
         self.title.setAccessibleName("slide title")
         self.body = WrappingLabel(role="body")
         self.bullets = WrappingLabel(role="body")
+        self.bullets.setTextFormat(Qt.TextFormat.RichText)
         self.qr = QrCodeView("https://example.invalid", self)
         self.qr_caption = WrappingLabel(role="heading")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         text = QVBoxLayout()
         text.setSpacing(18)
+        text.setContentsMargins(0, 0, 0, 0)
         text.addStretch(1)
         text.addWidget(self.title)
         text.addWidget(self.body)
@@ -50,13 +53,17 @@ class SlideView(QWidget):
         self.box.addWidget(self.picture, 11)
         self.box.addWidget(self.text_column, 9)
         self.slide: Slide | None = None
+        self._sizes = (52, 38, 24)
+        self.current_body_px = 38
 
     def show_slide(self, slide: Slide) -> None:
         self.slide = slide
         self.title.setText(slide.title)
         self.body.setText(slide.body)
         self.body.setVisible(bool(slide.body))
-        self.bullets.setText("\n".join(f"•  {b}" for b in slide.bullets))
+        # A real list so a wrapped bullet lines up under its first word, not under the dot.
+        items = "".join(f"<li>{html.escape(b)}</li>" for b in slide.bullets)
+        self.bullets.setText(f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>")
         self.bullets.setVisible(bool(slide.bullets))
         self.picture.set_illustration(slide.illustration)
         self.picture.set_labels(slide.labels)
@@ -68,11 +75,48 @@ class SlideView(QWidget):
             self.qr.setAccessibleName(slide.qr_caption)
         self.qr.setVisible(has_qr)
         self.qr_caption.setVisible(has_qr)
+        self.fit_text()
+
+    def set_text_sizes(self, title_px: int, body_px: int, min_body_px: int) -> None:
+        """Largest sizes the theme wants; fit_text() shrinks towards min_body_px when a slide has a lot to say."""
+        self._sizes = (title_px, body_px, min_body_px)
+        self.fit_text()
+
+    def fit_text(self) -> None:
+        title_px, body_px, min_body_px = self._sizes
+        width = self.text_column.width() - 4
+        available = self.text_column.height()
+        if width <= 0 or available <= 0:
+            return
+        scale = 1.0
+        while True:
+            body = max(min_body_px, round(body_px * scale))
+            title = max(round(min_body_px * 1.3), round(title_px * scale))
+            self._apply_sizes(title, body)
+            needed = sum(w.heightForWidth(width) + 18 for w in (self.title, self.body, self.bullets)
+                         if not w.isHidden())
+            if self.slide is not None and self.slide.qr_url:
+                needed += self.qr.height() + 18
+            if needed <= available or body <= min_body_px:
+                return
+            scale -= 0.06
+
+    def _apply_sizes(self, title_px: int, body_px: int) -> None:
+        # A widget's own style sheet beats the application's, so these sizes win over the role defaults.
+        self.title.setStyleSheet(f"font-size: {title_px}px;")
+        for label in (self.body, self.bullets):
+            label.setStyleSheet(f"font-size: {body_px}px;")
+        self.qr_caption.setStyleSheet(f"font-size: {body_px}px; font-weight: 700;")
+        self.current_body_px = body_px
+
 
     def set_portrait(self, portrait: bool) -> None:
         self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        self.box.setStretch(0, 10 if portrait else 11)
-        self.box.setStretch(1, 11 if portrait else 9)
+        self.box.setStretch(0, 3 if portrait else 11)
+        self.box.setStretch(1, 2 if portrait else 9)
+        # Landscape: text centred beside the picture. Portrait: text starts right under the picture.
+        text = self.text_column.layout()
+        text.setStretch(0, 0 if portrait else 1)
 
     def resizeEvent(self, event: object) -> None:
         qr_side = max(140, min(self.width(), self.height()) // 4)
@@ -196,8 +240,6 @@ class EducationScreen(QWidget):
         theme = self.state.theme
         palette = IllustrationPalette.high_contrast() if theme.high_contrast else IllustrationPalette()
         self.slide_view.picture.set_palette_(palette)
-        from PySide6.QtGui import QColor
-
         self.dots.active = QColor(theme.palette.primary)
         self.dots.inactive = QColor(theme.palette.muted_text)
         for button in (self.prev_button, self.next_button):
@@ -205,6 +247,12 @@ class EducationScreen(QWidget):
             button.refresh_icon(theme.palette.primary)
         self.cta.setMinimumHeight(round(theme.touch_px * 1.2))
         self.cta.refresh_icon(theme.palette.on_accent)
+        icon_px = theme.px(44, text=True)
+        self.cta.setIconSize(QSize(icon_px, icon_px))
+        for button in (self.prev_button, self.next_button):
+            button.setIconSize(QSize(theme.px(48), theme.px(48)))
+        body = theme.body_px
+        self.slide_view.set_text_sizes(round(body * 1.75), round(body * 1.3), body)
         self.dots.setMinimumHeight(theme.px(28))
         self.update()
 
