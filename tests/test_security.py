@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import kiosk.core.security as security_mod
 from kiosk.core.security import (
     LOCKOUT,
     MAX_ATTEMPTS,
@@ -25,6 +26,16 @@ from kiosk.core.security import (
 from kiosk.core.store import RequestStore
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+
+
+PRODUCTION_N = security_mod.SCRYPT_N
+
+
+@pytest.fixture(autouse=True)
+def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheaper scrypt for the behaviour tests: the cost is stored with each hash and verify() follows it.
+    The test of the stored record puts the production cost back."""
+    monkeypatch.setattr(security_mod, "SCRYPT_N", 2**10)
 
 
 @pytest.fixture
@@ -102,7 +113,14 @@ def test_changing_the_pin(vault: PinVault):
     assert vault.verify("99887766", T0).ok
 
 
-def test_stored_record_is_a_salted_scrypt_hash_not_the_pin(store: RequestStore, vault: PinVault, db_path: Path):
+def test_stored_record_is_a_salted_scrypt_hash_not_the_pin(
+    store: RequestStore, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(security_mod, "SCRYPT_N", PRODUCTION_N)
+    assert PRODUCTION_N == 2**14
+    vault = PinVault(store)
+    vault.set_pin("4821")
+    assert vault.verify("4821", T0).ok
     raw = store.get_meta(META_PIN)
     assert "4821" not in raw
     rec = json.loads(raw)
@@ -113,6 +131,11 @@ def test_stored_record_is_a_salted_scrypt_hash_not_the_pin(store: RequestStore, 
     # Same PIN again: a fresh salt, so a different hash.
     vault.set_pin("4821")
     assert json.loads(store.get_meta(META_PIN))["hash"] != rec["hash"]
+
+
+def test_hash_made_with_older_cost_still_verifies(vault: PinVault, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(security_mod, "SCRYPT_N", 2**15)  # a later release raises the cost ...
+    assert vault.verify("4821", T0).ok  # ... and the stored parameters keep old PINs working
 
 
 def test_pin_never_in_database_file(store: RequestStore, db_path: Path):
