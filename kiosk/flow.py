@@ -8,13 +8,18 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.screens.checklist import ChecklistScreen
 from kiosk.screens.education import EducationScreen
+from kiosk.screens.request_form import RequestFormScreen
 from kiosk.screens.staff_panel import RetentionKeeper, StaffPanelScreen
 from kiosk.screens.staff_pin import StaffPinScreen
+from kiosk.screens.still_there import StillThereOverlay
+from kiosk.screens.summary import SummaryScreen
+from kiosk.screens.thanks import ThanksScreen
 from kiosk.state import KioskState
-from kiosk.touch import CornerHold, TouchButton, WrappingLabel
+from kiosk.touch import CornerHold
 from kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -34,35 +39,13 @@ class ActivityWatch(QObject):
         return False
 
 
-class ChecklistPlaceholder(QWidget):
-    """Stands in for the symptom checklist until that screen exists."""
-
-    screen_name = "checklist"
-    back = Signal()
-
-    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("screen", True)
-        layout = QVBoxLayout(self)
-        self.label = WrappingLabel(self.tr("The symptom checklist is coming soon."), role="title")
-        self.back_button = TouchButton(self.tr("Back"), role="primary", icon="fa5s.arrow-left")
-        self.back_button.clicked.connect(self.back)
-        layout.addStretch(1)
-        layout.addWidget(self.label)
-        layout.addWidget(self.back_button)
-        layout.addStretch(1)
-
-    def reset(self) -> None:
-        pass
-
-
 class Flow(QObject):
     """Owns the screens and every transition between them, the idle reset and the staff gesture."""
 
     screen_changed = Signal(str)
 
     # Screens where a patient may have typed or chosen something: idle time there ends the session.
-    PATIENT_INPUT_SCREENS = frozenset({"checklist", "request_form"})
+    PATIENT_INPUT_SCREENS = frozenset({"checklist", "summary", "request_form"})
 
     def __init__(self, window: KioskWindow, state: KioskState) -> None:
         super().__init__(window)
@@ -71,10 +54,24 @@ class Flow(QObject):
         self.screens: dict[str, QWidget] = {}
 
         self.education = self._add(EducationScreen(state))
-        self.checklist = self._add(ChecklistPlaceholder(state))
+        self.checklist = self._add(ChecklistScreen(state))
+        self.summary = self._add(SummaryScreen(state))
+        self.request_form = self._add(RequestFormScreen(state))
+        self.thanks = self._add(ThanksScreen(state))
 
         self.education.check_symptoms.connect(self.show_checklist)
+        self.checklist.chosen.connect(self.show_summary)
         self.checklist.back.connect(self.return_to_loop)
+        self.summary.request_assessment.connect(self.show_request_form)
+        self.summary.back.connect(self.show_checklist)  # the choices are still ticked
+        self.summary.start_over.connect(self.return_to_loop)
+        self.request_form.saved.connect(self.show_thanks)
+        self.request_form.back.connect(lambda: self.go("summary"))  # entries are kept
+        self.thanks.done.connect(self.return_to_loop)
+
+        self.still_there = StillThereOverlay(window, state)
+        self.still_there.continued.connect(self._restart_idle)
+        self.still_there.expired.connect(self.on_idle_expired)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -111,6 +108,7 @@ class Flow(QObject):
     # ---- transitions -----------------------------------------------------------------------------------------
     def go(self, name: str) -> None:
         screen = self.screens[name]
+        self.still_there.dismiss()
         if self.current == "education" and name != "education":
             self.education.stop()
         self.current = name
@@ -123,6 +121,21 @@ class Flow(QObject):
 
     def show_checklist(self) -> None:
         self.go("checklist")
+
+    def show_summary(self, symptoms: tuple[str, ...]) -> None:
+        self.summary.show_choices(symptoms)
+        self.go("summary")
+
+    def show_request_form(self, symptoms: tuple[str, ...]) -> None:
+        self.request_form.begin(symptoms)
+        self.go("request_form")
+
+    def show_thanks(self, reference: str) -> None:
+        """The request is stored: thank the patient and forget what they entered right away."""
+        self.thanks.show_reference(reference)
+        self.go("thanks")
+        for screen in (self.checklist, self.summary, self.request_form):
+            screen.reset()
 
     def return_to_loop(self) -> None:
         """Back to the education loop with no trace of the last patient."""
@@ -161,5 +174,12 @@ class Flow(QObject):
             self._restart_idle()
 
     def on_idle(self) -> None:
-        log.info("idle on %s: returning to the education loop", self.current)
+        """Nobody has touched a patient screen for a while: ask, with a countdown, before clearing it."""
+        if self.current not in self.PATIENT_INPUT_SCREENS:
+            return
+        log.info("idle on %s: asking if the patient is still there", self.current)
+        self.still_there.start(self.state.config.idle.countdown_seconds)
+
+    def on_idle_expired(self) -> None:
+        log.info("no answer on %s: clearing and returning to the education loop", self.current)
         self.return_to_loop()

@@ -48,3 +48,11 @@ def kiosk(qtbot, fast_config: Config) -> Iterator:  # type: ignore[no-untyped-de
     qtbot.waitExposed(k.window)
     yield k
     k.state.close()
+    # Delete the window (not just close it): leaked kiosks keep their widgets and app-wide event filters, and
+    # every later setStyleSheet() re-styles them all, so each test would get slower than the last.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    k.window.close()
+    k.window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -39,3 +39,49 @@ def swipe(qtbot, widget: QWidget, dx: int) -> None:  # type: ignore[no-untyped-d
     qtbot.mouseMove(widget, pos=end)
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
     QApplication.processEvents()
+
+
+def _visible_key(root: QWidget, text: str) -> QAbstractButton | None:
+    from kiosk.touch import KeyButton
+
+    keys = [k for k in root.findChildren(KeyButton) if k.isVisible() and text in (k.text(), k.accessibleName())]
+    return keys[0] if len(keys) == 1 else None
+
+
+def type_on_screen(qtbot, root: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type `text` by tapping the on-screen keyboard's keys, as a patient would (shift and "áé" included)."""
+    for ch in text:
+        if ch == " ":
+            tap(qtbot, find_button(root, "space"))
+            continue
+        key = _visible_key(root, ch)
+        if key is None and ch.lower() != ch.upper():
+            # Wrong case showing: shift switches it (on for a capital, off after an automatic capital).
+            tap(qtbot, find_button(root, "Capital letter"))
+            key = _visible_key(root, ch)
+        if key is None:
+            tap(qtbot, find_button(root, "Accented letters"))
+            key = _visible_key(root, ch)
+            if key is None and ch.lower() != ch.upper():
+                tap(qtbot, find_button(root, "Capital letter"))
+                key = _visible_key(root, ch)
+        if key is None:
+            raise AssertionError(f"no key for {ch!r} on the on-screen keyboard")
+        tap(qtbot, key)
+
+
+def go_to_form(qtbot, kiosk, symptom_labels: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
+    """From the education loop to the request form, tapping what a patient taps."""
+    window = kiosk.window
+    tap_text(qtbot, window, "Check my symptoms")
+    for label in symptom_labels or ("None of these",):
+        tap_text(qtbot, window, label)
+    tap_text(qtbot, window, "Next")
+    tap_text(qtbot, window, "Request a free phone call")
+    assert kiosk.flow.current == "request_form"
+
+
+def tap_field(qtbot, field: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Tap into a text field (a QPlainTextEdit takes taps on its viewport)."""
+    viewport = getattr(field, "viewport", None)
+    tap(qtbot, viewport() if viewport is not None else field)

@@ -1,0 +1,166 @@
+"""The symptom checklist: every symptom from the flyer as a big toggle tile, plus "None of these"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.state import KioskState
+from kiosk.touch import KineticScrollArea, TileGrid, ToggleTile, TouchButton, WrappingLabel, settle
+
+NONE_ICON = "fa5s.ban"
+
+
+class ChecklistScreen(QWidget):
+    """Several symptoms can be chosen; "None of these" excludes (and is excluded by) every symptom.
+
+    Signals: `chosen(tuple[str, ...])` with the symptom ids in content order (empty tuple = none of these),
+    `back()` to leave. The screen never decides what comes next.
+    """
+
+    screen_name = "checklist"
+    chosen = Signal(tuple)
+    back = Signal()
+
+    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setProperty("screen", True)
+
+        self.title = WrappingLabel(role="title")
+        self.hint = WrappingLabel(role="body")
+        # A slot other features (language / text size toolbar) can add to, right of the title.
+        self.top_bar = QHBoxLayout()
+        self.top_bar.addWidget(self.title, 1)
+
+        self.grid = TileGrid()
+        self.tiles: dict[str, ToggleTile] = {}
+        for symptom in state.content.symptoms:
+            tile = ToggleTile(icon_name=symptom.icon)
+            tile.toggled.connect(lambda on, sid=symptom.id: self._on_symptom(sid, on))
+            self.tiles[symptom.id] = tile
+            self.grid.add(tile)
+        self.none_tile = ToggleTile(icon_name=NONE_ICON)
+        self.none_tile.toggled.connect(self._on_none)
+        self.grid.add(self.none_tile)
+        self.scroll = KineticScrollArea(self.grid)
+
+        # Always in the layout (empty when there is nothing to say) so the buttons never move.
+        self.message = WrappingLabel(role="error")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back_button = TouchButton(icon="fa5s.arrow-left")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = TouchButton(role="primary", icon="fa5s.arrow-right")
+        # Arrow after the word, pointing where the patient goes.
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.next_button.clicked.connect(self._on_next)
+        for button in (self.back_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus ring on a button
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button, 2)
+        bottom.addWidget(self.message, 3)
+        bottom.addWidget(self.next_button, 2)
+
+        root = QVBoxLayout(self)
+        root.addLayout(self.top_bar)
+        root.addWidget(self.hint)
+        root.addWidget(self.scroll, 1)
+        root.addLayout(bottom)
+        self.root_layout = root
+
+        state.language_changed.connect(self.retranslate)
+        state.appearance_changed.connect(self.apply_appearance)
+        self.retranslate()
+        self.apply_appearance()
+
+    # ---- choices --------------------------------------------------------------------------------------------
+    def selected(self) -> tuple[str, ...]:
+        """The chosen symptom ids in content order (stable for staff, whatever order they were tapped in)."""
+        return tuple(sid for sid, tile in self.tiles.items() if tile.isChecked())
+
+    def none_chosen(self) -> bool:
+        return self.none_tile.isChecked()
+
+    def set_selected(self, ids: tuple[str, ...] | list[str]) -> None:
+        for sid, tile in self.tiles.items():
+            tile.setChecked(sid in ids)
+
+    def _on_symptom(self, _sid: str, on: bool) -> None:
+        if on and self.none_tile.isChecked():
+            self.none_tile.setChecked(False)
+        self.message.setText("")
+
+    def _on_none(self, on: bool) -> None:
+        if on:
+            for tile in self.tiles.values():
+                tile.setChecked(False)
+        self.message.setText("")
+
+    def _on_next(self) -> None:
+        ids = self.selected()
+        if not ids and not self.none_chosen():
+            # Never a dead, greyed-out button: say what to do instead.
+            self.message.setText(self._nothing_chosen_text())
+            return
+        self.chosen.emit(ids)
+
+    # ---- text and looks -------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for symptom in self.state.content.symptoms:
+            tile = self.tiles.get(symptom.id)
+            if tile is not None:
+                tile.set_texts(symptom.label, symptom.detail)
+        self.none_tile.set_texts(self.tr("None of these"), self.tr("I do not have any of these"))
+        self.title.setText(self.tr("Which of these do you have?"))
+        self.hint.setText(self.tr("Tap every one that you have. You can choose more than one."))
+        self.back_button.setText(self.tr("Back"))
+        self.next_button.setText(self.tr("Next"))
+        if self.message.text():
+            self.message.setText(self._nothing_chosen_text())
+
+    def _nothing_chosen_text(self) -> str:
+        return self.tr("Please tap at least one box, or “None of these”.")
+
+    def apply_appearance(self) -> None:
+        theme = self.state.theme
+        for tile in [*self.tiles.values(), self.none_tile]:
+            tile.apply_theme(theme)
+        self.grid.set_spacing(theme.px(16), max_row_height=round(theme.touch_px * 2.4))
+        for button in (self.back_button, self.next_button):
+            button.setMinimumHeight(round(theme.touch_px * 1.1))
+        self.back_button.refresh_icon(theme.palette.primary)
+        self.next_button.refresh_icon(theme.palette.on_primary)
+
+    def resizeEvent(self, event: object) -> None:
+        portrait = self.height() > self.width()
+        self.grid.set_columns(2 if portrait else 3)
+        margin = max(16, min(self.width(), self.height()) // 30)
+        self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.root_layout.setSpacing(max(12, margin // 2))
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    # ---- flow hooks -------------------------------------------------------------------------------------------
+    def reset(self) -> None:
+        for tile in [*self.tiles.values(), self.none_tile]:
+            tile.setChecked(False)
+        self.message.setText("")
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def screenshot_variants(self) -> Iterator[str]:
+        self.reset()
+        settle()
+        yield "checklist-empty"
+        ids = list(self.tiles)
+        self.set_selected([ids[0], ids[1], ids[min(5, len(ids) - 1)]])
+        settle()
+        yield "checklist-3-chosen"
+        self.reset()
+        self._on_next()
+        settle()
+        yield "checklist-nothing-chosen-message"
+        self.none_tile.setChecked(True)
+        settle()
+        yield "checklist-none-of-these"
+        self.reset()

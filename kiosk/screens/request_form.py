@@ -1,0 +1,542 @@
+"""The free phone-assessment request: name, phone, best time, optional note, consent; typed on the screen's own
+keyboard and saved to the request store. Nothing the patient types is ever logged."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.requests import (
+    BEST_TIMES,
+    NAME_MAX,
+    NOTE_MAX,
+    PHONE_RAW_MAX,
+    FieldError,
+    format_phone_for_display,
+    parse_phone,
+    validate_request,
+)
+from kiosk.state import KioskState
+from kiosk.touch import (
+    KineticScrollArea,
+    OnScreenKeyboard,
+    ScrollContent,
+    ToggleTile,
+    TouchButton,
+    WrappingLabel,
+    clear_line_edit,
+    clear_text_edit,
+    settle,
+)
+
+log = logging.getLogger(__name__)
+
+TIME_ICONS = {"morning": "fa5s.sun", "afternoon": "fa5s.cloud-sun", "evening": "fa5s.moon", "any": "fa5s.clock"}
+SYMPTOMS_SHOWN = 4  # the symptoms line names at most this many (fewer if the line is short), then "N more"
+
+
+class RequestFormScreen(QWidget):
+    """Signals: `saved(str)` with the request's reference once it is safely stored, `back()`.
+
+    Flow calls `begin(symptom_ids)` every time it shows the form; only then does "Send my request" work, and
+    after one successful save it stays off until the next begin() — a double tap can never store two requests.
+    """
+
+    screen_name = "request_form"
+    saved = Signal(str)
+    back = Signal()
+
+    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setProperty("screen", True)
+        self.symptoms: tuple[str, ...] = ()
+        self._errors: list[FieldError] = []
+        self._accepting = False  # the double-tap guard: True only while a tap on Send may start a save
+        self._save_failed = False
+
+        self.title = WrappingLabel(role="title")
+        self.top_bar = QHBoxLayout()
+        self.top_bar.addWidget(self.title, 1)
+        self.symptoms_line = WrappingLabel(role="muted")
+        self.symptoms_error = self._error_label()
+
+        # ---- fields ----
+        self.name_label = WrappingLabel(role="heading")
+        self.name_edit = self._line_edit(NAME_MAX)
+        self.name_error = self._error_label()
+        self.phone_label = WrappingLabel(role="heading")
+        self.phone_edit = self._line_edit(PHONE_RAW_MAX)
+        self.phone_edit.installEventFilter(self)  # reformat the number when the patient leaves the field
+        self.phone_error = self._error_label()
+
+        self.time_label = WrappingLabel(role="heading")
+        self.time_group = QButtonGroup(self)
+        self.time_group.setExclusive(True)
+        self.time_buttons: dict[str, TouchButton] = {}
+        for value in BEST_TIMES:
+            button = TouchButton(role="tile", icon=TIME_ICONS.get(value, ""))
+            button.setCheckable(True)
+            # Width comes from the grid, not from the words: a long translation must not widen the form.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the typing field focused
+            button.toggled.connect(lambda _on, b=button: self._on_time_toggled(b))
+            self.time_group.addButton(button)
+            self.time_buttons[value] = button
+        self.time_grid = QGridLayout()
+        self.time_error = self._error_label()
+
+        self.note_label = WrappingLabel(role="heading")
+        self.note_count = WrappingLabel(role="muted")
+        self.note_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setProperty("max_length", NOTE_MAX)
+        self.note_edit.setTabChangesFocus(True)
+        self._no_system_keyboard(self.note_edit)
+        self.note_edit.textChanged.connect(self._on_note_changed)
+        self.note_error = self._error_label()
+
+        self.consent_tile = ToggleTile(indicator="box")
+        self.consent_tile.toggled.connect(lambda _on: self._clear_error("consent"))
+        self.consent_error = self._error_label()
+
+        self.name_edit.textChanged.connect(lambda _t: self._clear_error("name"))
+        self.phone_edit.textChanged.connect(lambda _t: self._clear_error("phone"))
+
+        form = ScrollContent()
+        fl = QVBoxLayout()
+        form.setLayout(fl)
+        fl.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.name_label, self.name_edit, self.name_error, self.phone_label, self.phone_edit,
+                       self.phone_error, self.time_label):
+            fl.addWidget(widget)
+        fl.addLayout(self.time_grid)
+        fl.addWidget(self.time_error)
+        fl.addWidget(self.note_label)
+        fl.addWidget(self.note_edit)
+        note_foot = QHBoxLayout()  # the message on the left, how much room is left on the right
+        note_foot.addWidget(self.note_error, 1)
+        note_foot.addWidget(self.note_count, 0, Qt.AlignmentFlag.AlignTop)
+        fl.addLayout(note_foot)
+        self._consent_index = fl.count()  # in portrait the consent goes here, under the note
+        fl.addStretch(1)
+        self.form_layout = fl
+        self.form = form
+        self.scroll = KineticScrollArea(form)
+
+        # ---- keyboard ----
+        self.keyboard = OnScreenKeyboard(language=state.language)
+        self.keyboard.register(self.name_edit, "text", capitalize="words")
+        self.keyboard.register(self.phone_edit, "phone")
+        self.keyboard.register(self.note_edit, "text", capitalize="sentences")
+        self.keyboard.target_changed.connect(self._on_target_changed)
+        # The consent sits with the keyboard: in landscape the form column has no room left for it, and it is
+        # the last thing to do before "Send my request" (bottom right).
+        self.keyboard_column = QVBoxLayout()
+        self.keyboard_column.addStretch(1)
+        self.keyboard_column.addWidget(self.consent_tile)
+        self.keyboard_column.addWidget(self.consent_error)
+        self.keyboard_column.addSpacing(12)
+        self.keyboard_column.addWidget(self.keyboard, 20)  # spare height goes to the keys first (up to a limit)
+
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self.scroll, 1)
+        self.body.addLayout(self.keyboard_column, 1)
+
+        # ---- bottom ----
+        self.banner = WrappingLabel(role="banner")
+        self.banner.hide()
+        self.back_button = TouchButton(icon="fa5s.arrow-left")
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.back)
+        self.send_button = TouchButton(role="cta", icon="fa5s.paper-plane")
+        self.send_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.send_button.setEnabled(False)
+        self.send_button.clicked.connect(self.submit)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button, 1)
+        bottom.addStretch(1)
+        bottom.addWidget(self.send_button, 2)
+
+        root = QVBoxLayout(self)
+        root.addLayout(self.top_bar)
+        root.addWidget(self.symptoms_line)
+        root.addWidget(self.symptoms_error)
+        root.addLayout(self.body, 1)
+        root.addWidget(self.banner)
+        root.addLayout(bottom)
+        self.root_layout = root
+
+        state.language_changed.connect(self.retranslate)
+        state.appearance_changed.connect(self.apply_appearance)
+        self.retranslate()
+        self.apply_appearance()
+        self._arrange_times(2)
+
+    # ---- building helpers ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _no_system_keyboard(field: QWidget) -> None:
+        # Our own keyboard is the only one: a desktop's input method / on-screen keyboard must not pop up too.
+        field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+    def _line_edit(self, max_length: int) -> QLineEdit:
+        field = QLineEdit()
+        field.setMaxLength(max_length)
+        self._no_system_keyboard(field)
+        return field
+
+    @staticmethod
+    def _error_label() -> WrappingLabel:
+        label = WrappingLabel(role="error")
+        label.hide()
+        return label
+
+    def _arrange_times(self, columns: int) -> None:
+        for i, value in enumerate(BEST_TIMES):
+            self.time_grid.addWidget(self.time_buttons[value], i // columns, i % columns)
+
+    # ---- entering the screen ------------------------------------------------------------------------------------
+    def begin(self, symptoms: tuple[str, ...]) -> None:
+        """Shown (again) for these symptom ids: Send works, entries typed before (Back and forth) are kept."""
+        self.symptoms = tuple(symptoms)
+        self._fill_symptoms_line()
+        self._accepting = True
+        self.send_button.setEnabled(True)
+        if self.keyboard.target() is None:
+            self.keyboard.set_target(self.name_edit)
+
+    def _fill_symptoms_line(self) -> None:
+        labels = self.state.content.symptom_labels()
+        names = [labels.get(sid, sid) for sid in self.symptoms]
+        if not names:
+            self.symptoms_line.setText(self.tr("You did not choose any symptoms."))
+            return
+        # As many names as fit on one line, then "and N more": the line must not push the form down.
+        metrics = self.symptoms_line.fontMetrics()
+        margins = self.root_layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        text = ""
+        for count in range(min(len(names), SYMPTOMS_SHOWN), 0, -1):
+            shown = ", ".join(names[:count])
+            if count < len(names):
+                shown = self.tr("%1 and %n more", "", len(names) - count).replace("%1", shown)
+            text = self.tr("Your symptoms: %1").replace("%1", shown)
+            if metrics.horizontalAdvance(text) <= width:
+                break
+        self.symptoms_line.setText(text)
+
+    # ---- typing ---------------------------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.phone_edit and event.type() == QEvent.Type.FocusOut:
+            self._format_phone()
+        return False
+
+    def _on_target_changed(self, field: object) -> None:
+        if field is not self.phone_edit:
+            self._format_phone()
+        if isinstance(field, QWidget):
+            self.scroll.ensureWidgetVisible(field, 0, self.state.theme.px(24))
+
+    def _format_phone(self) -> None:
+        """Show a valid number the way people write it ("(201) 555-0123"); leave anything unfinished alone."""
+        raw = self.phone_edit.text()
+        region = self.state.config.clinic.region
+        if raw and parse_phone(raw, region):
+            pretty = format_phone_for_display(raw, region)
+            if pretty != raw:
+                self.phone_edit.setText(pretty)
+
+    def _on_note_changed(self) -> None:
+        text = self.note_edit.toPlainText()
+        if len(text) > NOTE_MAX:  # the keyboard stops at the limit; this catches any other way in
+            cursor = self.note_edit.textCursor()
+            cursor.setPosition(NOTE_MAX)
+            cursor.movePosition(cursor.MoveOperation.End, cursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            return
+        self._update_note_count()
+        self._clear_error("note")
+
+    def _update_note_count(self) -> None:
+        left = NOTE_MAX - len(self.note_edit.toPlainText())
+        self.note_count.setText(self.tr("%n letters left", "", left))
+
+    def _on_time_toggled(self, _button: TouchButton) -> None:
+        colours = self.state.theme.palette
+        for button in self.time_buttons.values():
+            button.refresh_icon(colours.on_selected if button.isChecked() else colours.primary)
+        if self.best_time():
+            self._clear_error("best_time")
+
+    def best_time(self) -> str:
+        for value, button in self.time_buttons.items():
+            if button.isChecked():
+                return value
+        return ""
+
+    # ---- validation messages ------------------------------------------------------------------------------------
+    def message_for(self, error: FieldError) -> str:
+        """The plain-words message shown next to a field for a validation error code."""
+        messages = {
+            ("name", "required"): self.tr("Please type your name."),
+            ("name", "too_long"): self.tr("That name is too long. Please make it shorter."),
+            ("name", "invalid_chars"): self.tr("Please type your name with letters."),
+            ("phone", "required"): self.tr("Please type your phone number."),
+            ("phone", "invalid_phone"): self.tr("That phone number doesn't look right — please check it."),
+            ("phone", "not_possible"): self.tr("That phone number has too few or too many digits — please check it."),
+            ("phone", "too_long"): self.tr("That phone number is too long — please check it."),
+            ("best_time", "required"): self.tr("Please choose when we should call you."),
+            ("note", "too_long"): self.tr("Your note is too long. Please make it shorter."),
+            ("consent", "required"): self.tr("Please tick this box, so that we are allowed to call you."),
+            ("symptoms", "unknown_choice"): self.tr("Something went wrong with your answers. Please start over."),
+        }
+        fallback = {"best_time": messages[("best_time", "required")]}
+        return messages.get((error.field, error.code)) or fallback.get(error.field) or self.tr("Please check this.")
+
+    def _error_widgets(self) -> dict[str, tuple[WrappingLabel, QWidget | None]]:
+        return {
+            "name": (self.name_error, self.name_edit),
+            "phone": (self.phone_error, self.phone_edit),
+            "best_time": (self.time_error, None),
+            "note": (self.note_error, self.note_edit),
+            "consent": (self.consent_error, None),
+            "symptoms": (self.symptoms_error, None),
+        }
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        self._errors = list(errors)
+        by_field = {e.field: e for e in errors}
+        for field, (label, edit) in self._error_widgets().items():
+            error = by_field.get(field)
+            label.setText(self.message_for(error) if error else "")
+            label.setVisible(error is not None)
+            if edit is not None and bool(edit.property("invalid")) != (error is not None):
+                edit.setProperty("invalid", error is not None)  # the style sheet draws a red border
+                edit.style().unpolish(edit)
+                edit.style().polish(edit)
+        if errors:
+            first_label = self._error_widgets()[errors[0].field][0]
+            self.scroll.widget().adjustSize()
+            self.scroll.ensureWidgetVisible(first_label, 0, self.state.theme.px(120))
+
+    def _clear_error(self, field: str) -> None:
+        if any(e.field == field for e in self._errors):
+            self._show_errors([e for e in self._errors if e.field != field])
+
+    # ---- sending --------------------------------------------------------------------------------------------
+    def submit(self) -> None:
+        """Validate and save. Re-entrancy and double taps are refused by `_accepting` (see the class doc)."""
+        if not self._accepting:
+            return
+        self._accepting = False
+        self.send_button.setEnabled(False)
+        reference = ""
+        try:
+            reference = self._validate_and_save()
+        finally:
+            if not reference:
+                # Nothing was stored: the patient can fix the entries (or staff the disk) and tap again.
+                self._accepting = True
+                self.send_button.setEnabled(True)
+        if reference:
+            log.info("request saved")
+            self.saved.emit(reference)
+
+    def _validate_and_save(self) -> str:
+        self._format_phone()
+        content = self.state.content
+        request, errors = validate_request(
+            self.name_edit.text(), self.phone_edit.text(), self.best_time(), self.symptoms,
+            self.note_edit.toPlainText(), self.consent_tile.isChecked(),
+            region=self.state.config.clinic.region, consent_version=content.consent_version,
+            language=self.state.language, known_symptoms={s.id for s in content.symptoms},
+        )
+        self._show_errors(errors)
+        if request is None:
+            return ""
+        try:
+            stored = self.state.store.add(request)
+        except Exception as exc:  # StoreError, OSError, or anything else: the patient's entries must survive
+            # Only the kind of failure: a StoreError message names the file, and nothing here may name the patient.
+            log.error("could not save a request (%s)", getattr(exc, "kind", None) or type(exc).__name__)
+            self._set_save_failed(True)
+            return ""
+        self._set_save_failed(False)
+        return stored.reference
+
+    def _set_save_failed(self, failed: bool) -> None:
+        self._save_failed = failed
+        self.banner.setText(self._banner_text() if failed else "")
+        self.banner.setVisible(failed)
+        if self.state.last_save_failed != failed:
+            self.state.last_save_failed = failed
+            self.state.warnings_changed.emit()
+
+    def _banner_text(self) -> str:
+        return self.tr("Sorry, we could not save your request — please tell the front desk.")
+
+    # ---- text and looks ----------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        content = self.state.content
+        self.title.setText(self.tr("Ask for a free phone call"))
+        texts = {
+            self.name_label: self.tr("Your name"), self.phone_label: self.tr("Your phone number"),
+            self.time_label: self.tr("Best time to call you"), self.note_label: self.tr("Anything else? (optional)"),
+        }
+        for label, text in texts.items():
+            label.setText(text)
+        # A field is announced by the words shown above it (never by what the patient typed).
+        self.name_edit.setAccessibleName(texts[self.name_label])
+        self.phone_edit.setAccessibleName(texts[self.phone_label])
+        self.note_edit.setAccessibleName(texts[self.note_label])
+        times = {"morning": self.tr("Morning"), "afternoon": self.tr("Afternoon"), "evening": self.tr("Evening"),
+                 "any": self.tr("Any time")}
+        for value, button in self.time_buttons.items():
+            button.setText(times.get(value, value))
+        self.consent_tile.set_texts(content.consent_text, content.privacy_text)
+        self.back_button.setText(self.tr("Back"))
+        self.send_button.setText(self.tr("Send my request"))
+        self.keyboard.set_language(self.state.language)
+        self.keyboard.retranslate()
+        self._update_note_count()
+        if self.symptoms_line.text():  # only once begin() has run: an empty form shows no symptoms line
+            self._fill_symptoms_line()
+        self._show_errors(self._errors)
+        if self._save_failed:
+            self.banner.setText(self._banner_text())
+
+    def apply_appearance(self) -> None:
+        theme = self.state.theme
+        touch = theme.touch_px
+        self.consent_tile.apply_theme(theme)
+        for button in (self.back_button, self.send_button):
+            button.setMinimumHeight(round(touch * 1.1))
+        for button in self.time_buttons.values():
+            button.setMinimumHeight(touch)
+        self.back_button.refresh_icon(theme.palette.primary)
+        self.send_button.refresh_icon(theme.palette.on_accent)
+        self._on_time_toggled(self.send_button)
+        # Field labels: bold and a little larger than the text typed below them, yet smaller than a heading so
+        # the whole form fits next to the keyboard without scrolling down to 1280x800.
+        for label in (self.name_label, self.phone_label, self.time_label, self.note_label):
+            label.setStyleSheet(f"font-size: {round(theme.body_px * 1.15)}px; font-weight: 700;")
+        # More than two lines of note, so it is obviously a box for more than a word.
+        self.note_edit.setFixedHeight(round(theme.body_px * 1.45 * 2.1 + theme.px(20)))
+        self.keyboard.set_key_height(touch, grow=1.3)
+        self.form_layout.setSpacing(theme.px(10))
+        self.time_grid.setSpacing(theme.px(12))
+
+    def resizeEvent(self, event: object) -> None:
+        portrait = self.height() > self.width()
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.body.setStretch(0, 1)
+        self.body.setStretch(1, 0 if portrait else 1)
+        margin = max(16, min(self.width(), self.height()) // 30)
+        self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.root_layout.setSpacing(max(8, margin // 3))
+        self.body.setSpacing(margin)
+        # Four time buttons side by side only when each gets room for "Afternoon" and its icon; else two by two.
+        form_width = self.width() - 2 * margin if portrait else (self.width() - 3 * margin) // 2
+        self._arrange_times(4 if form_width >= self.state.theme.touch_px * 14 else 2)
+        self._place_consent(portrait)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.symptoms_line.text():
+            self._fill_symptoms_line()
+
+    def _place_consent(self, portrait: bool) -> None:
+        """Portrait: the consent follows the note in the form. Landscape: it sits above the keyboard, where the
+        form column has no room left and right before "Send my request"."""
+        target = self.form_layout if portrait else self.keyboard_column
+        if self.consent_tile.parentWidget() is not None and target.indexOf(self.consent_tile) >= 0:
+            return
+        for layout in (self.form_layout, self.keyboard_column):
+            layout.removeWidget(self.consent_tile)
+            layout.removeWidget(self.consent_error)
+        index = self._consent_index if portrait else 1
+        target.insertWidget(index, self.consent_tile)
+        target.insertWidget(index + 1, self.consent_error)
+
+    # ---- flow hooks ------------------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """No trace of the patient: fields, undo histories, choices, messages, keyboard state, the selection."""
+        self._accepting = False
+        self.send_button.setEnabled(False)
+        clear_line_edit(self.name_edit)
+        clear_line_edit(self.phone_edit)
+        clear_text_edit(self.note_edit)
+        self.time_group.setExclusive(False)  # an exclusive group will not let its last button go unchecked
+        for button in self.time_buttons.values():
+            button.setChecked(False)
+        self.time_group.setExclusive(True)
+        self.consent_tile.setChecked(False)
+        self._show_errors([])
+        self._save_failed = False
+        self.banner.hide()
+        self.banner.setText("")
+        self.symptoms = ()
+        self.symptoms_line.setText("")
+        self.keyboard.reset()
+        self.scroll.verticalScrollBar().setValue(0)
+        self._update_note_count()
+        # Text selected in a field may have gone to the X11 selection clipboard.
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear(QClipboard.Mode.Clipboard)
+            if clipboard.supportsSelection():
+                clipboard.clear(QClipboard.Mode.Selection)
+
+    def screenshot_variants(self) -> Iterator[str]:
+        ids = tuple(s.id for s in self.state.content.symptoms)
+        self.reset()
+        self.begin((ids[0], ids[1], ids[5]))
+        settle()
+        yield "form-empty"
+        self.submit()  # nothing typed: every message shows; nothing is stored
+        settle()
+        yield "form-errors"
+        self._fill_example()
+        settle()
+        yield "form-filled"
+        self.keyboard.set_target(self.phone_edit)
+        settle()
+        yield "form-phone-keypad"
+        self._set_save_failed(True)
+        settle()
+        yield "form-save-failed"
+        self._set_save_failed(False)
+        from kiosk.screens.still_there import StillThereOverlay
+
+        overlay = self.window().findChild(StillThereOverlay)
+        if overlay is not None:
+            overlay.show_frozen(9)
+            settle()
+            yield "form-still-there"
+            overlay.dismiss()
+        self.reset()
+
+    def _fill_example(self) -> None:
+        """Made-up entries for the screenshots (fictional 555 number)."""
+        self.reset()
+        self.begin(tuple(s.id for s in self.state.content.symptoms)[:5])
+        self.name_edit.setText("María José García")
+        self.phone_edit.setText("2015550123")
+        self._format_phone()
+        self.time_buttons["afternoon"].setChecked(True)
+        self.note_edit.setPlainText("Worse in the morning.")
+        self.consent_tile.setChecked(True)
+        self.keyboard.set_target(self.note_edit)
