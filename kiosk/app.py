@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import threading
 import time
@@ -101,7 +102,7 @@ def install_crash_recovery(back_to_loop: Callable[[], None]) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         nonlocal pending
         if issubclass(kind, KeyboardInterrupt):
-            QApplication.quit()
+            QApplication.exit(130)  # not quit(): the kiosk window refuses to close, which would cancel a quit()
             return
         # The traceback names code, not patient data; exception messages from our own code never carry any.
         log.error("unexpected error, returning to the education loop:\n%s",
@@ -157,6 +158,23 @@ def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> 
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
+def _stop_on_signals() -> QTimer:
+    """Stop cleanly on SIGTERM (systemctl stop, shutdown) and SIGINT (Ctrl+C): the request store is closed (its
+    -wal file folded back into requests.sqlite3), the lock released and "kiosk stopped" logged."""
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("received %s; stopping", signal.Signals(signum).name)
+        QApplication.exit(0)  # not quit(): the kiosk window refuses to close, which would cancel a quit()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop)
+    # Python runs signal handlers only when it has control; Qt's event loop rarely gives it back on its own.
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
+    return timer
+
+
 def run_kiosk(config_path: Path | None = None, windowed: bool = False) -> int:
     log_file = setup_logging()
     enable_crash_dump()
@@ -174,6 +192,7 @@ def run_kiosk(config_path: Path | None = None, windowed: bool = False) -> int:
     try:
         qInstallMessageHandler(_qt_message)
         app = ensure_qapp(sys.argv[:1])
+        signal_timer = _stop_on_signals()  # noqa: F841 - kept alive for the whole run
         kiosk = build_kiosk(config, problems, windowed=windowed)
         kiosk.window.show_kiosk()
         log.info("kiosk started on platform %s", app.platformName())

@@ -98,7 +98,7 @@ def test_unwritable_data_folder_does_not_stop_the_kiosk(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses SIGKILL")
-def test_second_kiosk_process_exits_at_once_with_a_message(tmp_path: Path) -> None:
+def test_second_kiosk_process_exits_at_once_and_the_first_stops_cleanly(tmp_path: Path) -> None:
     """The real thing: `python3 -m kiosk --windowed` twice on one data folder."""
     env = _env(tmp_path)
     first = subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed"], env=env, cwd=ROOT,
@@ -117,6 +117,12 @@ def test_second_kiosk_process_exits_at_once_with_a_message(tmp_path: Path) -> No
         assert f"already running on the data folder {tmp_path / 'data'} (process {first.pid})" in second.stderr
         assert time.monotonic() - started < 10
         assert first.poll() is None  # the first one is untouched
+        # systemctl stop: SIGTERM stops the kiosk cleanly and frees the data folder.
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(10) == 0
+        assert not (tmp_path / "data" / LOCK_FILE_NAME).exists()
+        assert "kiosk stopped (exit code 0)" in log_file.read_text(encoding="utf-8")
     finally:
-        first.kill()
-        first.wait(10)
+        if first.poll() is None:
+            first.kill()
+            first.wait(10)
