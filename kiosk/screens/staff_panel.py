@@ -53,15 +53,20 @@ LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"  # Unicode bidi: left-to-right mark
 
 
 class RoomyDelegate(QStyledItemDelegate):
-    """Rows a little taller than their text: easier to hit with a finger, and wrapped lines never get cut off
-    (Qt measures wrapped text slightly short when the style sheet pads the cells)."""
+    """Measures cells the way they are painted, plus some air: rows are easier to hit with a finger, and wrapped
+    text is never cut off. Qt wraps at the full column width when measuring but paints inside the style sheet's
+    side padding, which would make long symptom lists end in "…"."""
 
-    def __init__(self, parent: QObject, extra_px: int) -> None:
+    def __init__(self, parent: QObject, pad_px: int, extra_px: int) -> None:
         super().__init__(parent)
+        self.pad_px = pad_px
         self.extra_px = extra_px
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
+        narrower = QStyleOptionViewItem(option)
+        if option.rect.width() > 2 * self.pad_px:
+            narrower.rect = option.rect.adjusted(0, 0, -2 * self.pad_px, 0)
+        hint = super().sizeHint(narrower, index)
         return QSize(hint.width(), hint.height() + self.extra_px)
 
 
@@ -333,6 +338,7 @@ class StaffPanelScreen(QWidget):
         super().__init__(parent)
         self.state = state
         self.setProperty("screen", True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._row_ids: list[str] = []
         self._portrait: bool | None = None
 
@@ -364,12 +370,14 @@ class StaffPanelScreen(QWidget):
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(False)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalScrollBar().rangeChanged.connect(self._fit_columns_later)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(False)
         header.setHighlightSections(False)
-        self.table_delegate = RoomyDelegate(self.table, 16)
+        self.table_delegate = RoomyDelegate(self.table, 12, 16)
         self.table.setItemDelegate(self.table_delegate)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         _kinetic(self.table)
@@ -417,8 +425,8 @@ class StaffPanelScreen(QWidget):
         table_box.addWidget(self.empty_note)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setSpacing(24)
-        self.body.addLayout(table_box, 7)
-        self.body.addWidget(self.side, 3)
+        self.body.addLayout(table_box, 3)
+        self.body.addWidget(self.side, 1)
 
         root = QVBoxLayout(self)
         root.setSpacing(14)
@@ -479,10 +487,11 @@ class StaffPanelScreen(QWidget):
         self.table.verticalHeader().setMinimumSectionSize(theme.touch_px)
         self.history.verticalHeader().setMinimumSectionSize(theme.touch_px)
         self.table.horizontalHeader().setMinimumSectionSize(theme.px(120))
-        self.table_delegate.extra_px = theme.px(20)
-        self._fit_columns()
+        self.table_delegate.pad_px = theme.px(12)
+        self.table_delegate.extra_px = theme.px(16)
         # Room between the text and the grid lines; the colours stay the theme's.
-        self.table.setStyleSheet(f"QTableView::item {{ padding: 0 {theme.px(12)}px; }}")
+        self.table.setStyleSheet(f"QTableView::item {{ padding: 0 {self.table_delegate.pad_px}px; }}")
+        self._fit_columns()
         colours = {self.lock_button: theme.palette.on_primary, self.export_button: theme.palette.on_primary}
         for button in (self.lock_button, self.called_button, self.export_button, self.purge_button,
                        self.quit_button):
@@ -505,28 +514,27 @@ class StaffPanelScreen(QWidget):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
         super().resizeEvent(event)
-        QTimer.singleShot(0, self, self._fit_columns)  # once the layout has given the table its new width
+        self._fit_columns_later()
 
-    # Portrait column widths as parts of the table's width; Symptoms takes what is left. Long text wraps.
-    # The phone column is hidden in portrait: the number goes under the name instead.
-    PORTRAIT_COLUMNS: ClassVar[dict[str, float]] = {"time": 0.14, "name": 0.30, "best_time": 0.16, "status": 0.14}
+    # Short columns fit their content; Name gets a part of the width and Symptoms the rest. Long text wraps and
+    # the row grows. In portrait the phone column is hidden: the number goes under the name instead.
+    NAME_PART: ClassVar[dict[bool, float]] = {False: 0.18, True: 0.30}
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
-        mode = QHeaderView.ResizeMode
-        if self._portrait:
-            width = self.table.viewport().width()
-            for name, part in self.PORTRAIT_COLUMNS.items():
-                header.setSectionResizeMode(self.COLUMNS.index(name), mode.Interactive)
-                self.table.setColumnWidth(self.COLUMNS.index(name), int(width * part))
-        else:
-            for name in ("time", "phone", "best_time", "status"):
-                header.setSectionResizeMode(self.COLUMNS.index(name), mode.ResizeToContents)
-            header.setSectionResizeMode(self.COLUMNS.index("name"), mode.Interactive)
-            self.table.setColumnWidth(self.COLUMNS.index("name"), self.state.theme.px(300))
-        header.setSectionResizeMode(self.COLUMNS.index("symptoms"), mode.Stretch)
-        self.table.setColumnHidden(self.COLUMNS.index("phone"), bool(self._portrait))
+        portrait = bool(self._portrait)
+        for name in ("time", "phone", "best_time", "status"):
+            header.setSectionResizeMode(self.COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents)
+        name_col = self.COLUMNS.index("name")
+        header.setSectionResizeMode(name_col, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(name_col, int(self.table.viewport().width() * self.NAME_PART[portrait]))
+        header.setSectionResizeMode(self.COLUMNS.index("symptoms"), QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(self.COLUMNS.index("phone"), portrait)
         self.table.resizeRowsToContents()
+
+    def _fit_columns_later(self, *_args: object) -> None:
+        # After the layout (or a scroll bar appearing) has given the table its new width.
+        QTimer.singleShot(0, self, self._fit_columns)
 
     def _arrange(self, portrait: bool) -> None:
         """Landscape: table beside a column of actions. Portrait: table on top, actions two by two below."""
@@ -554,16 +562,16 @@ class StaffPanelScreen(QWidget):
             else:
                 self.actions.addWidget(button, i, 0)
         self._fit_columns()
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if portrait
-                                                else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        self.body.setStretch(0, 7 if not portrait else 3)
-        self.body.setStretch(1, 3 if not portrait else 1)
+        self.body.setStretch(0, 3)
+        self.body.setStretch(1, 1)
         self.retranslate()  # header names and the time/name cells depend on the orientation
 
     # ---- what the flow calls ----------------------------------------------------------------------------
     def enter(self) -> None:
         """Staff just typed the right PIN."""
+        self.apply_appearance()  # icons are sized from the styled font, known once the screen is polished
+        self.setFocus()  # no button starts with a focus ring
         self.reset()
         self.refresh()
         self._restart_logout()

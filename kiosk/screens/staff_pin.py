@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,6 +19,25 @@ log = logging.getLogger(__name__)
 
 DOT = "●"
 KEY_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"))
+
+
+class PadKey(TouchButton):
+    """A key of fixed size. The style sheet's touch minimum is re-applied on every restyle (theme change, first
+    show) and would shrink a fixed-size key back to it, so the key re-asserts its size after each one."""
+
+    def __init__(self, text: str = "", *, role: str = "key", icon: str = "") -> None:
+        super().__init__(text, role=role, icon=icon)
+        self.key_size = QSize()
+
+    def set_key_size(self, size: QSize) -> None:
+        self.key_size = size
+        self.setFixedSize(size)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange) and self.key_size.isValid():
+            self.setFixedSize(self.key_size)
+        return handled
 
 
 class StaffPinScreen(QWidget):
@@ -34,7 +53,9 @@ class StaffPinScreen(QWidget):
         super().__init__(parent)
         self.state = state
         self.setProperty("screen", True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.idle_seconds = self.IDLE_SECONDS
+        self._portrait = False
         self._digits = ""
         self._message_kind = ""
         self._locked_until: datetime | None = None
@@ -50,15 +71,15 @@ class StaffPinScreen(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.keys: dict[str, TouchButton] = {}
+        self.keys: dict[str, PadKey] = {}
         grid = QGridLayout()
         grid.setSpacing(16)
         for row, digits in enumerate(KEY_ROWS):
             for col, digit in enumerate(digits):
                 grid.addWidget(self._digit_key(digit), row, col)
-        self.backspace = TouchButton("", role="key", icon="fa5s.backspace")
+        self.backspace = PadKey(icon="fa5s.backspace")
         self.backspace.clicked.connect(self._backspace)
-        self.ok_button = TouchButton("", role="primary", icon="fa5s.check")
+        self.ok_button = PadKey(role="primary", icon="fa5s.check")
         self.ok_button.clicked.connect(self._submit)
         grid.addWidget(self.backspace, 3, 0)
         grid.addWidget(self._digit_key("0"), 3, 1)
@@ -67,6 +88,7 @@ class StaffPinScreen(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
 
         column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(18)
         column.addWidget(self.title)
         column.addWidget(self.hint)
@@ -100,8 +122,8 @@ class StaffPinScreen(QWidget):
         self.retranslate()
         self.apply_appearance()
 
-    def _digit_key(self, digit: str) -> TouchButton:
-        key = TouchButton(digit, role="key")
+    def _digit_key(self, digit: str) -> PadKey:
+        key = PadKey(digit)
         key.clicked.connect(lambda: self._press_digit(digit))
         self.keys[digit] = key
         return key
@@ -118,25 +140,42 @@ class StaffPinScreen(QWidget):
 
     def apply_appearance(self) -> None:
         theme = self.state.theme
-        key_h = round(theme.touch_px * 1.2)
-        key_w = round(theme.touch_px * 2.1)
+        # A portrait screen has room to spare under the pad: bigger keys are easier to hit.
+        grow = 1.25 if self._portrait else 1.0
+        key_h = round(theme.touch_px * 1.2 * grow)
+        key_w = round(theme.touch_px * 2.1 * grow)
         digit_px = round(theme.body_px * 1.6)
-        for key in (*self.keys.values(), self.backspace, self.ok_button):
-            key.setFixedSize(key_w, key_h)
+        p = theme.palette
+        # Widget-level sheets: the digits grow, and a locked pad must look locked (the app sheet's key and primary
+        # roles would otherwise keep their normal colours when disabled).
+        disabled = (f"QPushButton:disabled {{ color: {p.muted_text}; background: {p.background}; "
+                    f"border-color: {p.muted_text}; border-style: dashed; }}")
         for key in self.keys.values():
-            # Widget-level sheet: only the font grows; colours and borders still come from the theme.
-            key.setStyleSheet(f"font-size: {digit_px}px;")
+            key.setStyleSheet(f"QPushButton {{ font-size: {digit_px}px; }} {disabled}")
+        for key in (self.backspace, self.ok_button):
+            key.setStyleSheet(disabled)
+        for key in (*self.keys.values(), self.backspace, self.ok_button):
+            key.set_key_size(QSize(key_w, key_h))
         self.backspace.refresh_icon(theme.palette.text)
         self.ok_button.refresh_icon(theme.palette.on_primary)
         self.cancel_button.refresh_icon(theme.palette.primary)
         self.cancel_button.setMinimumHeight(theme.touch_px)
         self.dots.setMinimumHeight(round(theme.body_px * 2.4))
-        self.column_widget.setFixedWidth(key_w * 3 + 32 + 8)
+        self.column_widget.setFixedWidth(key_w * 3 + 2 * 16)  # three keys and the grid's two gaps
+
+    def resizeEvent(self, event: object) -> None:
+        portrait = self.height() > self.width()
+        if portrait != self._portrait:
+            self._portrait = portrait
+            self.apply_appearance()
+        super().resizeEvent(event)  # type: ignore[arg-type]
 
     # ---- what the flow calls ----------------------------------------------------------------------------
     def enter(self) -> None:
         """The pad comes on screen: empty, showing whether staff mode is set up or locked."""
         self._digits = ""
+        self.apply_appearance()  # icons are sized from the styled font, known once the screen is polished
+        self.setFocus()  # a keyboard's digits go to the pad; no button starts with a focus ring
         self.refresh()
         self.idle_timer.start(int(self.idle_seconds * 1000))
 
@@ -294,6 +333,8 @@ class StaffPinScreen(QWidget):
     def screenshot_variants(self) -> Iterator[str]:
         """Each look of the pad, set directly so rendering never counts as a PIN attempt."""
         self.reset()
+        self.apply_appearance()
+        self.setFocus()
         yield "staff-pin-empty"
         self._digits = "123"
         self._show_dots()
