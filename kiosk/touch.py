@@ -236,6 +236,7 @@ class ToggleTile(QAbstractButton):
         self._compact = False
         self._theme: Theme | None = None
         self._icons: dict[bool, QIcon] = {}
+        self._layouts: dict[int, dict[str, QRect | int]] = {}  # by width; layouts ask for heights very often
         self.toggled.connect(lambda _on: self.update())
         self.set_texts(label, detail)
 
@@ -245,6 +246,7 @@ class ToggleTile(QAbstractButton):
         self._detail = detail
         self.setAccessibleName(label)
         self.setAccessibleDescription(detail)
+        self._layouts.clear()
         self.updateGeometry()
         self.update()
 
@@ -255,6 +257,7 @@ class ToggleTile(QAbstractButton):
         """Compact tiles leave out the detail line (it stays the accessible description): for small screens."""
         if compact != self._compact:
             self._compact = compact
+            self._layouts.clear()
             self.updateGeometry()
             self.update()
 
@@ -272,6 +275,7 @@ class ToggleTile(QAbstractButton):
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
         self._icons.clear()
+        self._layouts.clear()
         self.updateGeometry()
         self.update()
 
@@ -302,6 +306,12 @@ class ToggleTile(QAbstractButton):
 
     def _layout(self, width: int) -> dict[str, QRect | int]:
         """Where everything goes for a tile `width` wide; also yields the height the content needs."""
+        cached = self._layouts.get(width)
+        if cached is None:
+            cached = self._layouts[width] = self._compute_layout(width)
+        return {k: QRect(v) if isinstance(v, QRect) else v for k, v in cached.items()}  # callers move rects
+
+    def _compute_layout(self, width: int) -> dict[str, QRect | int]:
         s = self._sizes()
         pad = s["pad"]
         left = pad
@@ -593,7 +603,7 @@ class KeyButton(TouchButton):
                  kind: str = "char") -> None:
         super().__init__(text, parent, role="key", icon=icon)
         self.value = text if value is None else value
-        self.kind = kind  # char, space, shift, backspace, accents
+        self.kind = kind  # char, space, shift, backspace, accents, symbols
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Keys share the row's width and may grow taller (up to a limit) where the screen has room.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
@@ -605,6 +615,8 @@ LETTER_ROWS: dict[str, tuple[str, str, str]] = {
 }
 # Accented letters for names in Spanish and other Latin-script languages; one tap on "áé" shows them.
 ACCENT_ROWS: tuple[str, str, str] = ("áéíóúñü", "àèìòùçâêô", "äëïöãõ")
+# Digits and a few signs, for notes ("for 3 weeks", "after 5pm").
+SYMBOL_ROWS: tuple[str, str, str] = ("1234567890", "/:;()&@?!", "+%=\"*")
 PUNCTUATION = ("-", "'", ".", ",")
 
 
@@ -625,9 +637,10 @@ class OnScreenKeyboard(QWidget):
         self._target: QWidget | None = None
         self._shift = False
         self._shift_auto = False  # shift was switched on by auto-capitalisation, not by the patient
-        self._accents = False
+        self._layer = ""  # "" (plain letters), "accents" or "symbols"
         self._language = language if language in LETTER_ROWS else "en"
         self._key_height = 88
+        self._key_grow = 1.25
         self.keys: list[KeyButton] = []
         self._letter_keys: list[KeyButton] = []
         self._shift_keys: list[KeyButton] = []
@@ -635,14 +648,12 @@ class OnScreenKeyboard(QWidget):
         self.caption = WrappingLabel(role="muted")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget(self)
+        # Letter pages (per language, accents, numbers) are built when first shown: fewer widgets to create and
+        # style at start-up, and most patients never open most of them.
         self.letter_pages: dict[str, QWidget] = {}
-        for lang, rows in LETTER_ROWS.items():
-            self.letter_pages[lang] = self._build_letters(rows)
-        self.letter_pages["accents"] = self._build_letters(ACCENT_ROWS)
-        for page in self.letter_pages.values():
-            self.pages.addWidget(page)
         self.phone_page = self._build_phone()
         self.pages.addWidget(self.phone_page)
+        self._letter_page(self._language)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -655,7 +666,8 @@ class OnScreenKeyboard(QWidget):
     # -- building --
     def _key(self, text: str, *, value: str | None = None, icon: str = "", kind: str = "char") -> KeyButton:
         key = KeyButton(text, value=value, icon=icon, kind=kind)
-        slots = {"shift": self.toggle_shift, "backspace": self.backspace, "accents": self.toggle_accents}
+        slots = {"shift": self.toggle_shift, "backspace": self.backspace, "accents": self.toggle_accents,
+                 "symbols": self.toggle_symbols}
         if kind in slots:
             key.clicked.connect(slots[kind])
         else:
@@ -698,12 +710,13 @@ class OnScreenKeyboard(QWidget):
             if i == 2:
                 row.addWidget(self._key("", icon="fa5s.backspace", kind="backspace"), 3)
         bottom = self._row(v)
-        accent = self._key("áé", kind="accents")
-        accent.setCheckable(True)
-        bottom.addWidget(accent, 3)
+        for text, kind in (("áé", "accents"), ("123", "symbols")):
+            layer = self._key(text, kind=kind)
+            layer.setCheckable(True)
+            bottom.addWidget(layer, 3)
         for ch in PUNCTUATION[:2]:
             bottom.addWidget(self._key(ch), 2)
-        bottom.addWidget(self._key("", value=" ", kind="space"), 8)
+        bottom.addWidget(self._key("", value=" ", kind="space"), 6)
         for ch in PUNCTUATION[2:]:
             bottom.addWidget(self._key(ch), 2)
         return page
@@ -732,7 +745,7 @@ class OnScreenKeyboard(QWidget):
     # -- appearance / language --
     def retranslate(self) -> None:
         names = {"space": self.tr("space"), "shift": self.tr("Capital letter"), "backspace": self.tr("Delete"),
-                 "accents": self.tr("Accented letters")}
+                 "accents": self.tr("Accented letters"), "symbols": self.tr("Numbers")}
         for key in self.keys:
             if key.kind == "space":
                 key.setText(names["space"])
@@ -747,12 +760,30 @@ class OnScreenKeyboard(QWidget):
     def set_key_height(self, px: int, grow: float = 1.25) -> None:
         """Keys are at least `px` high (a touch target) and grow up to `px * grow` when there is room."""
         self._key_height = px
-        tall = {k for k in self.keys if k.parentWidget() is self.phone_page and k.kind in ("backspace", "space")}
-        for key in self.keys:
+        self._key_grow = grow
+        self._size_keys(self.keys)
+
+    def _size_keys(self, keys: list[KeyButton]) -> None:
+        px, grow = self._key_height, self._key_grow
+        for key in keys:
+            tall = key.parentWidget() is self.phone_page and key.kind in ("backspace", "space")
             key.setMinimumHeight(px)
             # Keys spanning two rows of the number pad may be twice as tall.
-            key.setMaximumHeight(round(px * grow * (2 if key in tall else 1)) + (8 if key in tall else 0))
+            key.setMaximumHeight(round(px * grow * 2) + 8 if tall else round(px * grow))
             key.refresh_icon()
+
+    def _letter_page(self, name: str) -> QWidget:
+        page = self.letter_pages.get(name)
+        if page is None:
+            rows = {"accents": ACCENT_ROWS, "symbols": SYMBOL_ROWS}.get(name) or LETTER_ROWS[name]
+            first = len(self.keys)
+            page = self._build_letters(rows)
+            self.letter_pages[name] = page
+            self.pages.addWidget(page)
+            self._size_keys(self.keys[first:])
+            self.retranslate()
+            self._set_shift(self._shift, self._shift_auto)
+        return page
 
     # -- fields --
     def register(self, field: QLineEdit | QPlainTextEdit, layout: str = "text", capitalize: str = "none") -> None:
@@ -773,7 +804,7 @@ class OnScreenKeyboard(QWidget):
         self._target = field
         if field is not None and not field.hasFocus():
             field.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._accents = False
+        self._layer = ""
         self._set_shift(False)
         self._show_page()
         self._auto_shift()
@@ -791,10 +822,10 @@ class OnScreenKeyboard(QWidget):
         if layout == "phone":
             self.pages.setCurrentWidget(self.phone_page)
         else:
-            self.pages.setCurrentWidget(self.letter_pages["accents" if self._accents else self._language])
+            self.pages.setCurrentWidget(self._letter_page(self._layer or self._language))
         for key in self.keys:
-            if key.kind == "accents":
-                key.setChecked(self._accents)
+            if key.kind in ("accents", "symbols"):
+                key.setChecked(key.kind == self._layer)
         self._update_caption()
 
     def _update_caption(self) -> None:
@@ -818,8 +849,9 @@ class OnScreenKeyboard(QWidget):
             field.ensureCursorVisible()
         if self._shift:
             self._set_shift(False)
-        if self._accents:  # one accented letter, then back to the usual letters (as shift does)
-            self._accents = False
+        if self._layer == "accents" or (self._layer == "symbols" and text == " "):
+            # One accented letter, or numbers up to the next space, then the usual letters again.
+            self._layer = ""
             self._show_page()
         self._auto_shift()
         self.typed.emit()
@@ -841,7 +873,11 @@ class OnScreenKeyboard(QWidget):
         self._set_shift(not self._shift)
 
     def toggle_accents(self) -> None:
-        self._accents = not self._accents
+        self._layer = "" if self._layer == "accents" else "accents"
+        self._show_page()
+
+    def toggle_symbols(self) -> None:
+        self._layer = "" if self._layer == "symbols" else "symbols"
         self._show_page()
 
     def shift_on(self) -> bool:
@@ -882,7 +918,7 @@ class OnScreenKeyboard(QWidget):
     def reset(self) -> None:
         """Between patients: no target, no shift, letters showing."""
         self._target = None
-        self._accents = False
+        self._layer = ""
         self._set_shift(False)
         self._show_page()
 
