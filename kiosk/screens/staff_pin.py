@@ -316,7 +316,11 @@ class StaffPinScreen(QWidget):
             else:
                 text = self.tr("Wrong PIN. %1 tries left.").replace("%1", str(self._attempts_left))
         elif kind == "locked" and self._locked_until is not None:
-            at = self._locked_until.astimezone().strftime("%H:%M")
+            # Rounded up to the minute: at "14:05" the pad is open again, never a few seconds later.
+            until = self._locked_until.astimezone()
+            if until.second or until.microsecond:
+                until = until.replace(second=0, microsecond=0) + timedelta(minutes=1)
+            at = until.strftime("%H:%M")
             text = self.tr("Too many wrong PINs. Try again at %1.").replace("%1", at)
         elif kind == "not_set":
             text = self.tr("Staff mode is not set up. IT can set a PIN with: psoas-kiosk set-pin")
