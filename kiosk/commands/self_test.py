@@ -60,7 +60,7 @@ class SelfTest:
         self.ctx: dict[str, Any] = {}
 
     def step(self, name: str, fn: Callable[[], str], needs: tuple[str, ...] = ()) -> None:
-        missing = [n for n in needs if n not in self.ctx]
+        missing = [n for n in needs if n not in self.passed_steps]
         if missing:
             self._report(Outcome(name, "SKIP", 0.0, f"needs the {', '.join(missing)} step to pass first"))
             return
@@ -73,6 +73,10 @@ class SelfTest:
             detail, status = f"{exc.__class__.__name__}: {exc}", "FAIL"
             extra = traceback.format_exc().rstrip().splitlines()[-6:]
         self._report(Outcome(name, status, (time.perf_counter() - start) * 1000, detail, extra))
+
+    @property
+    def passed_steps(self) -> set[str]:
+        return {o.name for o in self.outcomes if o.status == "PASS"}
 
     def _report(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
@@ -166,10 +170,14 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print) 
         return ", ".join(summary) + f" ({directory or paths.resource_path('content')})"
 
     def qt_platform() -> str:
-        from PySide6.QtCore import QByteArray, QSize
-        from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
+        try:
+            from PySide6.QtCore import QByteArray, QSize
+            from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 
-        from kiosk.app import ensure_qapp
+            from kiosk.app import ensure_qapp
+        except ImportError as exc:  # e.g. libGL.so.1 or libxkbcommon.so.0 missing on a minimal system
+            raise StepFailed(f"cannot load Qt's GUI libraries: {exc}; install the system packages listed in "
+                             "docs/IT.md") from exc
 
         app = ensure_qapp()
         formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
@@ -186,7 +194,6 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print) 
             raise StepFailed("SVG icons do not render (Qt iconengines/svg plugin missing)")
         if QPixmap.fromImage(QImage.fromData(QByteArray(svg))).isNull():
             raise StepFailed("SVG images do not load (Qt imageformats/svg plugin missing)")
-        ctx["app"] = app
         return f"platform {app.platformName()}; image formats {', '.join(sorted(formats & {'png', 'svg', 'jpg', 'gif', 'ico'}))}; SVG icons ok"  # noqa: E501
 
     def fonts() -> str:
@@ -316,10 +323,10 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print) 
         test.step("versions", versions)
         test.step("config", config)
         test.step("content", content, needs=("config",))
-        test.step("qt platform", qt_platform, needs=("qt",))
-        test.step("fonts", fonts, needs=("app",))
+        test.step("qt platform", qt_platform, needs=("versions",))
+        test.step("fonts", fonts, needs=("qt platform",))
         test.step("libraries", libraries)
-        test.step("render", render, needs=("app", "config"))
+        test.step("render", render, needs=("qt platform", "config"))
         test.step("request store", store)
         test.step("data folder", data_folder, needs=("config",))
         test.step("log folder", log_folder)
