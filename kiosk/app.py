@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
+from kiosk.core import paths
 from kiosk.core.config import Config, Problem, load_config
 from kiosk.core.logsetup import enable_crash_dump, setup_logging
 from kiosk.flow import Flow
@@ -179,8 +180,10 @@ def run_kiosk(config_path: Path | None = None, windowed: bool = False) -> int:
     log_file = setup_logging()
     enable_crash_dump()
     config, problems = load_config(config_path)
-    log.info("psoas-kiosk %s starting (%s mode); config: %s; data folder: %s; log file: %s", __version__,
-             "windowed" if windowed else "kiosk", config.source, config.data_dir, log_file or "none (console only)")
+    config_file = config_path or paths.default_config_file()
+    log.info("psoas-kiosk %s starting (%s mode); config: %s%s; data folder: %s; log file: %s", __version__,
+             "windowed" if windowed else "kiosk", config_file, "" if config_file.exists() else " (none: defaults)",
+             config.data_dir, log_file or "none (console only)")
     for problem in problems:
         log.warning("config: %s", problem)
     lock = InstanceLock(config.data_dir)
