@@ -692,7 +692,8 @@ class StaffPanelScreen(QWidget):
         log.error("staff panel: request database problem (%s)", exc.kind)
         self.state.store_error = str(exc)
         self._show_warnings()
-        self._set_message(self.tr("The request database could not be used. Nothing was changed."), error=True)
+        self._set_message(self.tr("The request database could not be used just now. Try again; if it keeps "
+                                  "happening, ask IT to check the data folder."), error=True)
 
     def _set_message(self, text: str, *, error: bool) -> None:
         set_role(self.message, "error" if error else "heading")
