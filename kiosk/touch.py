@@ -605,6 +605,13 @@ class KeyButton(TouchButton):
         self.value = text if value is None else value
         self.kind = kind  # char, space, shift, backspace, accents, symbols
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggled.connect(self._show_state)
+
+    def _show_state(self, on: bool) -> None:
+        # A switched-on key (shift, accents, numbers) is drawn filled, so its state is seen at a glance.
+        if (self.property("role") == "primary") != on:
+            set_role(self, "primary" if on else "key")
+            self.refresh_icon()
         # Keys share the row's width and may grow taller (up to a limit) where the screen has room.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
 
@@ -771,6 +778,12 @@ class OnScreenKeyboard(QWidget):
             # Keys spanning two rows of the number pad may be twice as tall.
             key.setMaximumHeight(round(px * grow * 2) + 8 if tall else round(px * grow))
             key.refresh_icon()
+
+    def showEvent(self, event: object) -> None:
+        for key in self.keys:  # icon sizes follow the key's font, final only once the style sheet polished it
+            if key.kind in ("shift", "backspace"):
+                key.refresh_icon()
+        super().showEvent(event)  # type: ignore[arg-type]
 
     def _letter_page(self, name: str) -> QWidget:
         page = self.letter_pages.get(name)

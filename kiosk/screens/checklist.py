@@ -130,8 +130,17 @@ class ChecklistScreen(QWidget):
         self.grid.set_spacing(theme.px(16), max_row_height=round(theme.touch_px * 2.4))
         for button in (self.back_button, self.next_button):
             button.setMinimumHeight(round(theme.touch_px * 1.1))
-        self.back_button.refresh_icon(theme.palette.primary)
-        self.next_button.refresh_icon(theme.palette.on_primary)
+        self._refresh_icons()
+
+    def _refresh_icons(self) -> None:
+        palette = self.state.theme.palette
+        self.back_button.refresh_icon(palette.primary)
+        self.next_button.refresh_icon(palette.on_primary)
+
+    def showEvent(self, event: object) -> None:
+        # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
+        self._refresh_icons()
+        super().showEvent(event)  # type: ignore[arg-type]
 
     def resizeEvent(self, event: object) -> None:
         portrait = self.height() > self.width()

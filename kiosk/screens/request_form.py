@@ -174,10 +174,12 @@ class RequestFormScreen(QWidget):
 
         root = QVBoxLayout(self)
         root.addLayout(self.top_bar)
+        # A failed save takes the place of the title and the symptoms line: impossible to miss, and the keys and
+        # fields below keep their size (no room is taken from the keyboard).
+        root.addWidget(self.banner)
         root.addWidget(self.symptoms_line)
         root.addWidget(self.symptoms_error)
         root.addLayout(self.body, 1)
-        root.addWidget(self.banner)
         root.addLayout(bottom)
         self.root_layout = root
 
@@ -329,6 +331,8 @@ class RequestFormScreen(QWidget):
                 edit.setProperty("invalid", error is not None)  # the style sheet draws a red border
                 edit.style().unpolish(edit)
                 edit.style().polish(edit)
+        if self.width() > 0:
+            self._place_consent(self.height() > self.width())  # a message under the consent needs room too
         if errors:
             first_label = self._error_widgets()[errors[0].field][0]
             self.scroll.widget().adjustSize()
@@ -380,12 +384,21 @@ class RequestFormScreen(QWidget):
         return stored.reference
 
     def _set_save_failed(self, failed: bool) -> None:
-        self._save_failed = failed
-        self.banner.setText(self._banner_text() if failed else "")
-        self.banner.setVisible(failed)
+        """Show or clear the failure banner, and tell staff (KioskState.last_save_failed) until a save works."""
+        self._set_save_failed_display(failed)
         if self.state.last_save_failed != failed:
             self.state.last_save_failed = failed
             self.state.warnings_changed.emit()
+
+    def _set_save_failed_display(self, failed: bool) -> None:
+        self._save_failed = failed
+        # Hide before showing, so the screen never needs room for both at once (a window could grow for it).
+        for widget in (self.title, self.symptoms_line, self.banner):
+            if (widget is self.banner) != failed:
+                widget.hide()
+        self.banner.setText(self._banner_text() if failed else "")
+        for widget in (self.title, self.symptoms_line, self.banner):
+            widget.setVisible((widget is self.banner) == failed)
 
     def _banner_text(self) -> str:
         return self.tr("Sorry, we could not save your request — please tell the front desk.")
@@ -428,9 +441,7 @@ class RequestFormScreen(QWidget):
             button.setMinimumHeight(round(touch * 1.1))
         for button in self.time_buttons.values():
             button.setMinimumHeight(touch)
-        self.back_button.refresh_icon(theme.palette.primary)
-        self.send_button.refresh_icon(theme.palette.on_accent)
-        self._on_time_toggled(self.send_button)
+        self._refresh_icons()
         # Field labels: bold and a little larger than the text typed below them, yet smaller than a heading so
         # the whole form fits next to the keyboard without scrolling down to 1280x800.
         for label in (self.name_label, self.phone_label, self.time_label, self.note_label):
@@ -440,6 +451,18 @@ class RequestFormScreen(QWidget):
         self.keyboard.set_key_height(touch, grow=1.3)
         self.form_layout.setSpacing(theme.px(10))
         self.time_grid.setSpacing(theme.px(12))
+
+    def _refresh_icons(self) -> None:
+        palette = self.state.theme.palette
+        self.back_button.refresh_icon(palette.primary)
+        self.send_button.refresh_icon(palette.on_accent)
+        for button in self.time_buttons.values():
+            button.refresh_icon(palette.on_selected if button.isChecked() else palette.primary)
+
+    def showEvent(self, event: object) -> None:
+        # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
+        self._refresh_icons()
+        super().showEvent(event)  # type: ignore[arg-type]
 
     def resizeEvent(self, event: object) -> None:
         portrait = self.height() > self.width()
@@ -459,17 +482,30 @@ class RequestFormScreen(QWidget):
             self._fill_symptoms_line()
 
     def _place_consent(self, portrait: bool) -> None:
-        """Portrait: the consent follows the note in the form. Landscape: it sits above the keyboard, where the
-        form column has no room left and right before "Send my request"."""
-        target = self.form_layout if portrait else self.keyboard_column
-        if self.consent_tile.parentWidget() is not None and target.indexOf(self.consent_tile) >= 0:
+        """Landscape: the consent sits above the keyboard (the form column has no room left, and it is the last step
+        before "Send my request"). Portrait, or when that column cannot hold it with the keys at full size (large
+        text, small screens): it follows the note in the form, which can scroll."""
+        in_form = portrait or not self._consent_fits_beside_keyboard()
+        target = self.form_layout if in_form else self.keyboard_column
+        if target.indexOf(self.consent_tile) >= 0:
             return
         for layout in (self.form_layout, self.keyboard_column):
             layout.removeWidget(self.consent_tile)
             layout.removeWidget(self.consent_error)
-        index = self._consent_index if portrait else 1
+        index = self._consent_index if in_form else 1
         target.insertWidget(index, self.consent_tile)
         target.insertWidget(index + 1, self.consent_error)
+
+    def _consent_fits_beside_keyboard(self) -> bool:
+        margins = self.root_layout.contentsMargins()
+        spacing = max(0, self.root_layout.spacing())
+        column_w = (self.width() - margins.left() - margins.right() - self.body.spacing()) // 2
+        above = sum(w.sizeHint().height() + spacing for w in (self.title, self.symptoms_line) if not w.isHidden())
+        body_h = (self.height() - margins.top() - margins.bottom() - above - spacing
+                  - self.send_button.minimumHeight())
+        needed = (self.consent_tile.heightForWidth(column_w) + 12 + self.keyboard.minimumSizeHint().height()
+                  + (self.consent_error.heightForWidth(column_w) if not self.consent_error.isHidden() else 0))
+        return needed <= body_h
 
     # ---- flow hooks ------------------------------------------------------------------------------------------
     def reset(self) -> None:
@@ -485,9 +521,7 @@ class RequestFormScreen(QWidget):
         self.time_group.setExclusive(True)
         self.consent_tile.setChecked(False)
         self._show_errors([])
-        self._save_failed = False
-        self.banner.hide()
-        self.banner.setText("")
+        self._set_save_failed_display(False)  # staff keep their warning (state.last_save_failed) until a save works
         self.symptoms = ()
         self.symptoms_line.setText("")
         self.keyboard.reset()
@@ -515,10 +549,10 @@ class RequestFormScreen(QWidget):
         self.keyboard.set_target(self.phone_edit)
         settle()
         yield "form-phone-keypad"
-        self._set_save_failed(True)
+        self._set_save_failed_display(True)  # the look only: screenshots must not raise a staff warning
         settle()
         yield "form-save-failed"
-        self._set_save_failed(False)
+        self._set_save_failed_display(False)
         from kiosk.screens.still_there import StillThereOverlay
 
         overlay = self.window().findChild(StillThereOverlay)

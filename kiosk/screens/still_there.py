@@ -148,5 +148,13 @@ class StillThereOverlay(QWidget):
         self.card_layout.setContentsMargins(pad, pad, pad, pad)
         self.card_layout.setSpacing(theme.px(20))
         self.continue_button.setMinimumHeight(round(theme.touch_px * 1.2))
-        self.continue_button.refresh_icon(theme.palette.on_primary)
+        self._refresh_icons()
         self._place_card()
+
+    def _refresh_icons(self) -> None:
+        self.continue_button.refresh_icon(self.state.theme.palette.on_primary)
+
+    def showEvent(self, event: object) -> None:
+        # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
+        self._refresh_icons()
+        super().showEvent(event)  # type: ignore[arg-type]

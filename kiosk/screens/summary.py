@@ -118,9 +118,18 @@ class SummaryScreen(QWidget):
         self.request_button.setMinimumHeight(round(theme.touch_px * 1.4))
         for button in (self.back_button, self.start_over_button):
             button.setMinimumHeight(round(theme.touch_px * 1.1))
-        self.back_button.refresh_icon(theme.palette.primary)
-        self.start_over_button.refresh_icon(theme.palette.primary)
-        self.request_button.refresh_icon(theme.palette.on_accent)
+        self._refresh_icons()
+
+    def _refresh_icons(self) -> None:
+        palette = self.state.theme.palette
+        self.back_button.refresh_icon(palette.primary)
+        self.start_over_button.refresh_icon(palette.primary)
+        self.request_button.refresh_icon(palette.on_accent)
+
+    def showEvent(self, event: object) -> None:
+        # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
+        self._refresh_icons()
+        super().showEvent(event)  # type: ignore[arg-type]
 
     def resizeEvent(self, event: object) -> None:
         portrait = self.height() > self.width()

@@ -93,7 +93,15 @@ class ThanksScreen(QWidget):
         self.reference_label.setStyleSheet(f"font-size: {round(theme.body_px * 4)}px; font-weight: 800; "
                                            f"letter-spacing: {theme.px(8)}px;")
         self.done_button.setMinimumHeight(round(theme.touch_px * 1.2))
-        self.done_button.refresh_icon(theme.palette.on_primary)
+        self._refresh_icons()
+
+    def _refresh_icons(self) -> None:
+        self.done_button.refresh_icon(self.state.theme.palette.on_primary)
+
+    def showEvent(self, event: object) -> None:
+        # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
+        self._refresh_icons()
+        super().showEvent(event)  # type: ignore[arg-type]
 
     def resizeEvent(self, event: object) -> None:
         margin = max(16, min(self.width(), self.height()) // 30)
