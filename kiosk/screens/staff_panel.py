@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 ROW_LIMIT = 500  # the newest this many requests are listed; exports always include every row
 HISTORY_LIMIT = 10
 LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"  # Unicode bidi: left-to-right mark, first-strong isolate, pop
+ZWSP = "\u200b"  # zero-width space: a line may break here, nothing shows
 
 
 class RoomyDelegate(QStyledItemDelegate):
@@ -68,6 +69,14 @@ class RoomyDelegate(QStyledItemDelegate):
             narrower.rect = option.rect.adjusted(0, 0, -2 * self.pad_px, 0)
         hint = super().sizeHint(narrower, index)
         return QSize(hint.width(), hint.height() + self.extra_px)
+
+
+def breakable_path(path: str) -> str:
+    """A path that can wrap inside a narrow list: invisible break chances after separators and dashes (a file name
+    like psoas-requests-2026-11-25-140512.csv has none of its own, so it would be cut off with "…")."""
+    for ch in ("/", "\\", "-", "_"):
+        path = path.replace(ch, ch + ZWSP)
+    return path
 
 
 def _kinetic(view: QAbstractItemView) -> None:
@@ -408,6 +417,12 @@ class StaffPanelScreen(QWidget):
         self.history.verticalHeader().hide()
         self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history.setShowGrid(False)
+        self.history_delegate = RoomyDelegate(self.history, 0, 12)
+        self.history.setItemDelegate(self.history_delegate)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar appearing narrows the list: measure the wrapped lines again.
+        self.history.verticalScrollBar().rangeChanged.connect(
+            lambda *_: QTimer.singleShot(0, self.history, self.history.resizeRowsToContents))
         _kinetic(self.history)
 
         side = QVBoxLayout()
@@ -489,6 +504,7 @@ class StaffPanelScreen(QWidget):
         self.table.horizontalHeader().setMinimumSectionSize(theme.px(120))
         self.table_delegate.pad_px = theme.px(12)
         self.table_delegate.extra_px = theme.px(16)
+        self.history_delegate.extra_px = theme.px(14)  # air between two exports
         # Room between the text and the grid lines; the colours stay the theme's.
         self.table.setStyleSheet(f"QTableView::item {{ padding: 0 {self.table_delegate.pad_px}px; }}")
         self._fit_columns()
@@ -659,7 +675,7 @@ class StaffPanelScreen(QWidget):
         for i, record in enumerate(history):
             text = (self.tr("%1 · %2 requests · %3").replace("%1", self._when(record.at))
                     .replace("%2", str(record.rows)).replace("%3", formats.get(record.format, record.format))
-                    + "\n" + str(record.destination))
+                    + "\n" + breakable_path(str(record.destination)))
             self.history.setItem(i, 0, QTableWidgetItem(text))
 
     def _when(self, moment: datetime, *, compact: bool = False) -> str:
