@@ -751,13 +751,17 @@ class OnScreenKeyboard(QWidget):
 
     # -- appearance / language --
     def retranslate(self) -> None:
-        names = {"space": self.tr("space"), "shift": self.tr("Capital letter"), "backspace": self.tr("Delete"),
-                 "accents": self.tr("Accented letters"), "symbols": self.tr("Numbers")}
+        # Keys showing a word or letters are named by it (TouchButton does that); icon-only keys get a name, and
+        # the layer keys ("áé", "123") a description of what they do.
+        names = {"shift": self.tr("Capital letter"), "backspace": self.tr("Delete")}
+        descriptions = {"accents": self.tr("Accented letters"), "symbols": self.tr("Numbers")}
         for key in self.keys:
             if key.kind == "space":
-                key.setText(names["space"])
+                key.setText(self.tr("space"))
             elif key.kind in names:
                 key.setAccessibleName(names[key.kind])
+            elif key.kind in descriptions:
+                key.setAccessibleDescription(descriptions[key.kind])
         self._update_caption()
 
     def set_language(self, language: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.touch import KeyButton
 from tests.helpers import find_button, go_to_form, tap, tap_field, tap_text, type_on_screen
@@ -53,7 +53,7 @@ def test_accents_and_numbers(kiosk, qtbot) -> None:  # type: ignore[no-untyped-d
     assert find_button(kiosk.window, "q")  # after one accented letter the usual letters are back
     tap_field(qtbot, form.note_edit)
     assert form.keyboard.caption.text() == "Typing: Anything else? (optional)"
-    tap_text(qtbot, kiosk.window, "Numbers")
+    tap_text(qtbot, kiosk.window, "123")
     tap_text(qtbot, kiosk.window, "3")
     tap_text(qtbot, kiosk.window, "space")  # numbers until the next space
     type_on_screen(qtbot, kiosk.window, "weeks.")
@@ -91,3 +91,15 @@ def test_reset_forgets_undo_shift_and_layout(kiosk, qtbot) -> None:  # type: ign
     assert not form.name_edit.isUndoAvailable() and not form.note_edit.document().isUndoAvailable()
     assert form.keyboard.target() is None
     assert form.keyboard.layout_name() == "letters" and not form.keyboard.shift_on()
+
+
+def test_what_a_button_shows_is_its_accessible_name(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    go_to_form(qtbot, kiosk, ("Groin pain",))
+    tap_text(qtbot, kiosk.window, "áé")
+    form = kiosk.flow.request_form
+    for button in form.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.accessibleName() == (button.text() or button.accessibleName()), button.text()
+            assert button.accessibleName(), "a button without a name"
+    assert form.name_edit.accessibleName() == form.name_label.text()
+    assert form.phone_edit.accessibleName() == form.phone_label.text()

@@ -24,8 +24,8 @@ class StillThereOverlay(QWidget):
     def __init__(self, window: QWidget, state: KioskState) -> None:
         super().__init__(window)
         self.state = state
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self._seconds = 10.0
+        self._remaining = 10
         self._clock = QElapsedTimer()
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._on_tick)
@@ -137,7 +137,7 @@ class StillThereOverlay(QWidget):
         self.title.setText(self.tr("Still there?"))
         self.body.setText(self.tr("Tap anywhere to continue."))
         self.continue_button.setText(self.tr("I'm still here"))
-        self._show_remaining(getattr(self, "_remaining", math.ceil(self._seconds)))
+        self._show_remaining(self._remaining)
         self._place_card()
 
     def apply_appearance(self) -> None:
