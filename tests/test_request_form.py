@@ -155,6 +155,9 @@ def test_double_tap_stores_one_request(kiosk, qtbot) -> None:  # type: ignore[no
     QApplication.processEvents()
     assert len(_rows(kiosk.state.config.database_path)) == 1
     assert kiosk.flow.current == "thanks"
+    tap_text(qtbot, kiosk.window, "Done")
+    assert kiosk.flow.current == "education"
+    assert kiosk.flow.thanks.reference_label.text() == ""
 
 
 def test_back_keeps_entries(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
