@@ -154,7 +154,7 @@ _QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.
               QtMsgType.QtFatalMsg: logging.CRITICAL}
 
 
-def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+def qt_message_to_log(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     # Qt's own warnings (missing plugins, fonts, painter misuse) go to the kiosk log where IT can find them.
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
@@ -193,7 +193,7 @@ def run_kiosk(config_path: Path | None = None, windowed: bool = False) -> int:
         log.error("%s", exc)
         return EXIT_ALREADY_RUNNING
     try:
-        qInstallMessageHandler(_qt_message)
+        qInstallMessageHandler(qt_message_to_log)
         app = ensure_qapp(sys.argv[:1])
         signal_timer = _stop_on_signals()  # noqa: F841 - kept alive for the whole run
         kiosk = build_kiosk(config, problems, windowed=windowed)

@@ -367,4 +367,19 @@ def run(args: argparse.Namespace) -> int:
     def out(line: str) -> None:
         print(line, flush=True)  # line by line: if Qt aborts on a broken install, the steps so far stay visible
 
+    try:
+        from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+        from kiosk.app import qt_message_to_log
+    except ImportError:
+        pass  # Qt cannot load: the versions / qt platform steps say why
+    else:
+        def qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+            # Qt's chatter ("This plugin does not support propagateSizeHints()") goes to the log only, not
+            # between the step lines; critical and fatal messages (a platform plugin that cannot load) are shown.
+            qt_message_to_log(kind, context, message)
+            if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+                print(f"Qt: {message}", file=sys.stderr, flush=True)
+
+        qInstallMessageHandler(qt_message)
     return run_self_test(getattr(args, "config", None), out)
