@@ -1871,7 +1871,8 @@ def paint_qr(painter: QPainter, data: str, rect: QRectF, dark: QColor, light: QC
     x0 = rect.x() + (rect.width() - side) / 2
     y0 = rect.y() + (rect.height() - side) / 2
     t = painter.worldTransform()
-    if t.type() <= QTransform.TransformationType.TxTranslate and module >= 1:
+    # .value: PySide6 enums are not ordered (comparing them raises TypeError inside paintEvent).
+    if t.type().value <= QTransform.TransformationType.TxTranslate.value and module >= 1:
         module = math.floor(module)
         x0 = round(rect.x() + (rect.width() - module * total) / 2 + t.dx()) - t.dx()
         y0 = round(rect.y() + (rect.height() - module * total) / 2 + t.dy()) - t.dy()
