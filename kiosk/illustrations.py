@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -182,6 +183,25 @@ def _alpha(c: QColor, a: float) -> QColor:
     return out
 
 
+def _append_spline(path: QPainterPath, points: Sequence[QPointF]) -> None:
+    """Append an open Catmull-Rom spline through `points` (the path's current point must be points[0])."""
+    n = len(points)
+    if n < 3:
+        for p in points[1:]:
+            path.lineTo(p)
+        return
+    for i in range(n - 1):
+        p0, p1, p2, p3 = points[max(i - 1, 0)], points[i], points[i + 1], points[min(i + 2, n - 1)]
+        path.cubicTo(p1 + (p2 - p0) * (1 / 6), p2 - (p3 - p1) * (1 / 6), p2)
+
+
+def _decimate(points: Sequence[QPointF], step: int) -> list[QPointF]:
+    out = list(points[::step])
+    if out[-1] is not points[-1]:
+        out.append(points[-1])
+    return out
+
+
 def _smooth(points: Sequence[QPointF], closed: bool = True) -> QPainterPath:
     """Catmull-Rom spline through the points as cubic Béziers: organic outlines from a short point list."""
     n = len(points)
@@ -200,6 +220,33 @@ def _smooth(points: Sequence[QPointF], closed: bool = True) -> QPainterPath:
     if closed:
         path.closeSubpath()
     return path
+
+
+def _spline_samples(points: Sequence[QPointF], count: int) -> list[QPointF]:
+    """About `count` points along the same open Catmull-Rom curve as _smooth(..., closed=False).
+
+    Evaluated in plain Python (cheap) instead of querying QPainterPath per point, which matters at 25 fps.
+    """
+    pts = [(p.x(), p.y()) for p in points]
+    n = len(pts)
+    if n < 2:
+        return [QPointF(*pts[0])] * (count + 1)
+    lengths = [math.dist(pts[i], pts[i + 1]) for i in range(n - 1)]
+    total = sum(lengths) or 1.0
+    out: list[QPointF] = []
+    for i in range(n - 1):
+        p0, p1, p2, p3 = pts[max(i - 1, 0)], pts[i], pts[i + 1], pts[min(i + 2, n - 1)]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        steps = max(2, round(count * lengths[i] / total))
+        for j in range(steps):
+            t = j / steps
+            u = 1 - t
+            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+            out.append(QPointF(a * p1[0] + b * c1[0] + c * c2[0] + d * p2[0],
+                               a * p1[1] + b * c1[1] + c * c2[1] + d * p2[1]))
+    out.append(QPointF(*pts[-1]))
+    return out
 
 
 def _pts(coords: Sequence[tuple[float, float]]) -> list[QPointF]:
@@ -445,9 +492,8 @@ class _Ctx:
         line = self.muscle_line if line is None else line
         fibre = self.fibre if fibre is None else fibre
         centre = _smooth(points, closed=False)
-        samples = 56
-        pts = [centre.pointAtPercent(centre.percentAtLength(centre.length() * i / samples))
-               for i in range(samples + 1)]
+        pts = _spline_samples(points, 48)
+        samples = len(pts) - 1
         normals = []
         for i in range(samples + 1):
             a, b = pts[max(0, i - 1)], pts[min(samples, i + 1)]
@@ -455,14 +501,14 @@ class _Ctx:
         widths = [_profile(stops, i / samples) for i in range(samples + 1)]
         left = [pts[i] + normals[i] * widths[i] for i in range(samples + 1)]
         right = [pts[i] - normals[i] * widths[i] for i in range(samples + 1)]
+        # Edges as smooth curves through every 4th sample: as exact to the eye, and far cheaper to stroke
+        # than a long polyline with round joins.
         band = QPainterPath(left[0])
-        for q in left[1:]:
-            band.lineTo(q)
+        _append_spline(band, _decimate(left, 4))
         # Rounded tips: a short curve around each end instead of a cut.
         tip_end = pts[-1] + _unit(pts[-1] - pts[-2]) * widths[-1]
         band.quadTo(tip_end, right[-1])
-        for q in reversed(right[:-1]):
-            band.lineTo(q)
+        _append_spline(band, _decimate(right[::-1], 4))
         tip_start = pts[0] - _unit(pts[1] - pts[0]) * widths[0]
         band.quadTo(tip_start, left[0])
         band.closeSubpath()
@@ -473,9 +519,9 @@ class _Ctx:
             fpen = self.pen(_alpha(fibre, 0.75), max(self.ow * 0.55, 1.2))
             for k in range(fibres):
                 f = -0.6 + 1.2 * (k + 0.5) / fibres
-                fl = QPainterPath(pts[2] + normals[2] * widths[2] * f)
-                for i in range(3, samples - 1):
-                    fl.lineTo(pts[i] + normals[i] * (widths[i] * f))
+                line_pts = [pts[i] + normals[i] * (widths[i] * f) for i in range(2, samples - 1)]
+                fl = QPainterPath(line_pts[0])
+                _append_spline(fl, _decimate(line_pts, 4))
                 self.p.strokePath(fl, fpen)
         self.p.strokePath(band, self.pen(line, self.ow * 0.8))
         self.p.restore()
@@ -761,79 +807,80 @@ def _head_paths(pose: _SidePose) -> tuple[list[QPainterPath], QPainterPath]:
     return [neck, head], hair
 
 
+_ALL_PARTS = frozenset({"back", "near_leg", "xray", "psoas", "near_arm"})
+
+
 def _draw_side_figure(ctx: _Ctx, pose: _SidePose, psoas_label: QPointF | None = None,
                       femur_label: QPointF | None = None, spine_label: QPointF | None = None,
-                      lengthen: float = 0.0) -> QPainterPath:
+                      lengthen: float = 0.0, parts: frozenset[str] = _ALL_PARTS) -> None:
     """The whole person with an 'x-ray' window on lumbar spine, pelvis, femur and psoas.
 
-    Layering: far limbs, body, near leg, x-ray, psoas, near arm (arms are posed so they never hide the psoas).
-    Returns the psoas centre line.
+    Layering (bottom first): "back" = far limbs and body, "near_leg", "xray" = ilium, sacrum, lumbar
+    vertebrae, "psoas" = near femur, psoas and the labels, "near_arm". Animated pictures draw the parts that
+    move in their own layer, so still parts can be cached. Arms are posed so they never hide the psoas.
     """
     k = pose.k
-    ctx.merged(_arm_paths(pose.shoulder, pose.far_elbow, pose.far_wrist, k), ctx.figure_far)
-    ctx.merged(_leg_paths(pose.hip, pose.far_knee, pose.far_ankle, pose.far_foot, k), ctx.figure_far)
-    torso = _smooth([pose.tl(x, y) for x, y in _TORSO])
-    head_parts, hair = _head_paths(pose)
-    ctx.merged([torso, *head_parts], ctx.figure)
-    ctx.shape(hair, ctx.hair)
-    ctx.merged(_leg_paths(pose.hip, pose.near_knee, pose.near_ankle, pose.near_foot, k), ctx.figure)
-
-    # X-ray: ilium, sacrum, lumbar vertebrae (following the lumbar curve), femur in the near thigh.
-    ilium = _smooth([pose.tl(x, y) for x, y in _ILIUM_SIDE])
-    ctx.shape(ilium, _alpha(ctx.pal.bone, 0.92), ctx.pal.outline, ctx.ow * 0.7)
-    ctx.shape(_ellipse(pose.hip.x(), pose.hip.y(), 19 * k, 19 * k), ctx.bone_shade, ctx.bone_detail,
-              ctx.ow * 0.5)
-    sac = _smooth([pose.tl(x, y) for x, y in _SACRUM_SIDE])
-    ctx.shape(sac, ctx.pal.bone, ctx.pal.outline, ctx.ow * 0.7)
-    for i in range(6):  # L5 .. T12
-        y = 50 + i * 25
-        x = -30 + 8 * math.sin(math.pi * i / 5)
-        c = pose.tl(x, y)
-        t = QTransform()
-        t.translate(c.x(), c.y())
-        t.rotate(pose.lean - 6 * math.cos(math.pi * i / 5))
-        body = QPainterPath()
-        body.addRoundedRect(QRectF(-17 * k, -10 * k, 34 * k, 20 * k), 6 * k, 6 * k)
-        spinous = _capsule(_pt(-10 * k, 0), 7 * k, _pt(-28 * k, 4 * k), 5 * k)
-        ctx.shape(t.map(spinous), ctx.pal.bone, ctx.pal.outline, ctx.ow * 0.6)
-        ctx.shape(t.map(body), ctx.pal.bone, ctx.pal.outline, ctx.ow * 0.7)
-    tdir = _unit(pose.near_knee - pose.hip)
-    femur = _capsule(pose.hip, 12 * k, pose.near_knee - tdir * (14 * k), 10 * k)
-    ctx.shape(femur, ctx.pal.bone, ctx.pal.outline, ctx.ow * 0.7)
-    ctx.shape(_ellipse(pose.hip.x(), pose.hip.y(), 15 * k, 15 * k), ctx.pal.bone, ctx.pal.outline,
-              ctx.ow * 0.7)
-
-    # Psoas: front of T12-L5, forward over the pelvic brim, then back to the inside of the femur.
-    back = _perp(tdir)
-    if back.x() * tdir.y() - back.y() * tdir.x() > 0:  # keep 'back' on the posterior side of the thigh
-        back = back * -1
-    insertion = pose.hip + tdir * (58 * k) + back * (7 * k)
-    # In hip extension the muscle runs straighter over the brim: that is what 'lengthened' looks like.
-    brim = pose.tl(26 - 12 * lengthen, 20)
-    bend = _lerp(brim, insertion, 0.5) + _unit(brim - pose.hip) * (5 * k * (1 - lengthen))
-    if lengthen > 0:  # a smooth bow over the front of the hip joint instead of a pulley-like kink
-        pts = [pose.tl(-12, 176), pose.tl(-5, 128), pose.tl(8, 70), brim, insertion]
-    else:
-        pts = [pose.tl(-12, 176), pose.tl(-8, 128), pose.tl(2, 76), brim, bend, insertion]
-    thick = 1.0 - 0.3 * lengthen
-    stops = [(0, 5 * k), (0.12, 12 * k * thick), (0.4, 21 * k * thick), (0.62, 19 * k * thick),
-             (0.85, 12 * k), (1, 5 * k)]
-    centre = ctx.muscle(pts, stops, fibres=2)
-    ctx.merged(_arm_paths(pose.shoulder, pose.near_elbow, pose.near_wrist, k), ctx.figure)
-
-    def side(anchor: QPointF, pos: QPointF) -> str:
-        return "right" if pos.x() < anchor.x() else "left"
-
-    if psoas_label is not None:
-        anchor = centre.pointAtPercent(0.3)
-        ctx.label("psoas", anchor, psoas_label, align=side(anchor, psoas_label))
-    if femur_label is not None:
-        anchor = _lerp(pose.hip, pose.near_knee, 0.62)
-        ctx.label("femur", anchor, femur_label, align=side(anchor, femur_label))
-    if spine_label is not None:
-        anchor = pose.tl(-36, 150)
-        ctx.label("spine", anchor, spine_label, align=side(anchor, spine_label))
-    return centre
+    if "back" in parts:
+        ctx.merged(_arm_paths(pose.shoulder, pose.far_elbow, pose.far_wrist, k), ctx.figure_far)
+        ctx.merged(_leg_paths(pose.hip, pose.far_knee, pose.far_ankle, pose.far_foot, k), ctx.figure_far)
+        torso = _smooth([pose.tl(x, y) for x, y in _TORSO])
+        head_parts, hair = _head_paths(pose)
+        ctx.merged([torso, *head_parts], ctx.figure)
+        ctx.shape(hair, ctx.hair)
+    if "near_leg" in parts:
+        ctx.merged(_leg_paths(pose.hip, pose.near_knee, pose.near_ankle, pose.near_foot, k), ctx.figure)
+    if "xray" in parts:
+        ilium = _smooth([pose.tl(x, y) for x, y in _ILIUM_SIDE])
+        ctx.shape(ilium, _alpha(ctx.pal.bone, 0.92), ctx.pal.outline, ctx.ow * 0.7)
+        ctx.shape(_ellipse(pose.hip.x(), pose.hip.y(), 19 * k, 19 * k), ctx.bone_shade, ctx.bone_detail,
+                  ctx.ow * 0.5)
+        sac = _smooth([pose.tl(x, y) for x, y in _SACRUM_SIDE])
+        ctx.shape(sac, ctx.pal.bone, ctx.pal.outline, ctx.ow * 0.7)
+        for i in range(6):  # L5 .. T12, following the lumbar curve
+            y = 50 + i * 25
+            x = -30 + 8 * math.sin(math.pi * i / 5)
+            c = pose.tl(x, y)
+            t = QTransform()
+            t.translate(c.x(), c.y())
+            t.rotate(pose.lean - 6 * math.cos(math.pi * i / 5))
+            body = QPainterPath()
+            body.addRoundedRect(QRectF(-17 * k, -10 * k, 34 * k, 20 * k), 6 * k, 6 * k)
+            spinous = _capsule(_pt(-10 * k, 0), 7 * k, _pt(-28 * k, 4 * k), 5 * k)
+            ctx.shape(t.map(spinous), ctx.pal.bone, ctx.pal.outline, ctx.ow * 0.6)
+            ctx.shape(t.map(body), ctx.pal.bone, ctx.pal.outline, ctx.ow * 0.7)
+        if spine_label is not None:
+            anchor = pose.tl(-36, 150)
+            ctx.label("spine", anchor, spine_label, align="right" if spine_label.x() < anchor.x() else "left")
+    if "psoas" in parts:
+        tdir = _unit(pose.near_knee - pose.hip)
+        femur = _capsule(pose.hip, 12 * k, pose.near_knee - tdir * (14 * k), 10 * k)
+        ctx.shape(femur, ctx.pal.bone, ctx.pal.outline, ctx.ow * 0.7)
+        ctx.shape(_ellipse(pose.hip.x(), pose.hip.y(), 15 * k, 15 * k), ctx.pal.bone, ctx.pal.outline,
+                  ctx.ow * 0.7)
+        # Psoas: front of T12-L5, forward over the pelvic brim, then back to the inside of the femur.
+        back = _perp(tdir)
+        if back.x() * tdir.y() - back.y() * tdir.x() > 0:  # keep 'back' on the posterior side of the thigh
+            back = back * -1
+        insertion = pose.hip + tdir * (58 * k) + back * (7 * k)
+        # In hip extension the muscle runs straighter over the brim: that is what 'lengthened' looks like.
+        brim = pose.tl(26 - 12 * lengthen, 20)
+        if lengthen > 0:  # a smooth bow over the front of the hip joint instead of a pulley-like kink
+            pts = [pose.tl(-12, 176), pose.tl(-5, 128), pose.tl(8, 70), brim, insertion]
+        else:
+            bend = _lerp(brim, insertion, 0.5) + _unit(brim - pose.hip) * (5 * k)
+            pts = [pose.tl(-12, 176), pose.tl(-8, 128), pose.tl(2, 76), brim, bend, insertion]
+        thick = 1.0 - 0.3 * lengthen
+        stops = [(0, 5 * k), (0.12, 12 * k * thick), (0.4, 21 * k * thick), (0.62, 19 * k * thick),
+                 (0.85, 12 * k), (1, 5 * k)]
+        centre = ctx.muscle(pts, stops, fibres=2)
+        if psoas_label is not None:
+            anchor = centre.pointAtPercent(0.3)
+            ctx.label("psoas", anchor, psoas_label, align="right" if psoas_label.x() < anchor.x() else "left")
+        if femur_label is not None:
+            anchor = _lerp(pose.hip, pose.near_knee, 0.62)
+            ctx.label("femur", anchor, femur_label, align="right" if femur_label.x() < anchor.x() else "left")
+    if "near_arm" in parts:
+        ctx.merged(_arm_paths(pose.shoulder, pose.near_elbow, pose.near_wrist, k), ctx.figure)
 
 
 # -- front-view figure ----------------------------------------------------------------------------------
@@ -888,10 +935,16 @@ def _draw_skeleton(ctx: _Ctx) -> None:
     ctx.label("femur", _pt(735, 840), _pt(940, 830), align="right")
 
 
-def _draw_stairs(ctx: _Ctx) -> None:
+_STAIRS_FLOOR, _STAIRS_X0, _STAIRS_RISE, _STAIRS_RUN = 940.0, 380.0, 95.0, 170.0
+
+
+def _stairs_rail_y(x: float) -> float:
+    return 350 - 0.56 * (x - 690)
+
+
+def _draw_stairs_scene(ctx: _Ctx) -> None:
     _backdrop(ctx)
-    floor, x0, rise, run = 940.0, 380.0, 95.0, 170.0
-    s = _ease(ctx.phase)  # 0: foot on the lower step, 1: foot placed on the next step
+    floor, x0, rise, run = _STAIRS_FLOOR, _STAIRS_X0, _STAIRS_RISE, _STAIRS_RUN
     poly = [_pt(x0, floor)]
     x, y = x0, floor
     for _ in range(4):
@@ -908,39 +961,60 @@ def _draw_stairs(ctx: _Ctx) -> None:
         ctx.stroke(_line(_pt(x0 + run * i + 10, ty + 9), _pt(min(x0 + run * (i + 1), 965) - 10, ty + 9)),
                    _alpha(ctx.pal.accent, 0.7), 6)
     ctx.stroke(_line(_pt(70, floor), _pt(x0, floor)), ctx.pal.outline, ctx.ow)
-
-    def rail_y(x: float) -> float:
-        return 350 - 0.56 * (x - 690)
-
+    rail_y = _stairs_rail_y
     rail_col = _mix(ctx.pal.outline, ctx.pal.background, 0.3)
     for px, base in ((300.0, floor), (880.0, floor - 3 * rise)):
         ctx.tube(_line(_pt(px, rail_y(px)), _pt(px, base)), rail_col, 9)
     ctx.tube(_line(_pt(250, rail_y(250)), _pt(950, rail_y(950))), rail_col, 14)
 
-    k = 0.92
-    hip = _pt(468 + 8 * s, 470 - 10 * s)
+
+def _stairs_pose(phase: float) -> _SidePose:
+    """The climber. Body and arms hold still (cacheable); only the near leg lifts and lowers."""
+    floor, rise, k = _STAIRS_FLOOR, _STAIRS_RISE, 0.92
+    s = _ease(phase)  # 0: foot on the lower step, 1: foot placed on the next step
+    hip = _pt(472, 466)
     far_ankle = _pt(440, floor - rise - 22 * k)
     # The near (lifting) foot travels from the first step onto the second, arcing over the nosing.
-    ax = 500 + 128 * (s * s * (3 - 2 * s))
-    ay = floor - rise - 22 * k - rise * s - 100 * math.sin(math.pi * s)
-    near_ankle = _pt(ax, ay)
+    near_ankle = _pt(500 + 128 * (s * s * (3 - 2 * s)), floor - rise - 22 * k - rise * s - 100 * math.sin(math.pi * s))
     pose = _SidePose(
-        hip=hip, lean=10 + 4 * s,
+        hip=hip, lean=12,
         near_knee=_leg_ik(hip, near_ankle, k), near_ankle=near_ankle, near_foot=90 - 28 * math.sin(math.pi * s),
         far_knee=_leg_ik(hip, far_ankle, k), far_ankle=far_ankle, far_foot=90,
         near_elbow=_pt(0, 0), near_wrist=_pt(0, 0), far_elbow=_pt(0, 0), far_wrist=_pt(0, 0), k=k,
     )
-    # Near hand slides along the rail in front of the chest; far arm swings back.
+    # Near hand on the rail in front of the chest; far arm slightly back.
     hx = pose.shoulder.x() + 185
-    hand = _pt(hx, rail_y(hx) + 2)
+    hand = _pt(hx, _stairs_rail_y(hx) + 2)
     pose.near_wrist = hand - _unit(hand - pose.shoulder) * (14 * k)
     pose.near_elbow = _arm_ik(pose.shoulder, pose.near_wrist, k)
-    pose.far_elbow, pose.far_wrist = _arm_by_angles(pose.shoulder, -24 - 8 * s, -10 - 8 * s, k)
-    _draw_side_figure(ctx, pose, psoas_label=_pt(200, 330), femur_label=_pt(190, 640))
+    pose.far_elbow, pose.far_wrist = _arm_by_angles(pose.shoulder, -26, -12, k)
+    return pose
+
+
+def _draw_stairs_body(ctx: _Ctx) -> None:
+    _draw_side_figure(ctx, _stairs_pose(0.0), parts=frozenset({"back"}))
+
+
+def _draw_stairs_leg(ctx: _Ctx) -> None:
+    _draw_side_figure(ctx, _stairs_pose(ctx.phase), parts=frozenset({"near_leg"}))
+
+
+def _draw_stairs_xray(ctx: _Ctx) -> None:
+    _draw_side_figure(ctx, _stairs_pose(0.0), parts=frozenset({"xray"}))
+
+
+def _draw_stairs_psoas(ctx: _Ctx) -> None:
+    pose = _stairs_pose(ctx.phase)
+    _draw_side_figure(ctx, pose, psoas_label=_pt(200, 330), femur_label=_pt(190, 640), parts=frozenset({"psoas"}))
     # Motion cue: a soft curved arrow in front of the knee, strongest while the leg rises.
+    s = math.sin(math.pi * _ease(ctx.phase))
     knee = pose.near_knee
     ctx.curved_arrow([knee + _pt(62, 80), knee + _pt(84, 26), knee + _pt(72, -30)],
-                     _alpha(ctx.pal.accent, 0.35 + 0.5 * math.sin(math.pi * s)), 9)
+                     _alpha(ctx.pal.accent, 0.35 + 0.5 * s), 9)
+
+
+def _draw_stairs_arm(ctx: _Ctx) -> None:
+    _draw_side_figure(ctx, _stairs_pose(0.0), parts=frozenset({"near_arm"}))
 
 
 def _draw_bend(ctx: _Ctx) -> None:
@@ -987,18 +1061,22 @@ def _torso_outline(belly: float = 0.0, ribs: float = 0.0) -> QPainterPath:
     return _sym_shape(half)
 
 
+_ORGANS_SC, _ORGANS_OY = 0.8, 246.0
+
+
+def _organs_model(dx: float, y: float) -> QPointF:
+    return _pt(500 + dx * _ORGANS_SC, _ORGANS_OY + y * _ORGANS_SC)
+
+
 def _draw_organs(ctx: _Ctx) -> None:
     _backdrop(ctx)
-    ph = ctx.phase
     ctx.shape(_torso_outline(), ctx.figure, ctx.pal.outline)
-    sc, oy = 0.8, 246.0
+    sc, oy = _ORGANS_SC, _ORGANS_OY
+    model = _organs_model
     with ctx.local(500 * (1 - sc), oy, sc):
         _draw_pelvis(ctx, fade_end=880, iliacus=False)
         _draw_spine_front(ctx, ribs_on_t12=False)
         _draw_psoas_pair(ctx)
-
-    def model(dx: float, y: float) -> QPointF:
-        return _pt(500 + dx * sc, oy + y * sc)
 
     # Great vessels in front of the spine, branching along the inner edge of each psoas.
     vessel = _mix(ctx.pal.accent, ctx.pal.outline, 0.15)
@@ -1052,7 +1130,14 @@ def _draw_organs(ctx: _Ctx) -> None:
     bladder = _ellipse(500, 858, 52, 38)
     ctx.shape(bladder, organ_fill, organ_line)
 
-    # Flow: chevrons travelling along each psoas, down one side and up the other: the pumping idea.
+    ctx.label("psoas", model(-168, 560), _pt(40, 700), align="left")
+    ctx.label("organs", _pt(640, 330), _pt(960, 250), align="right")
+
+
+def _draw_organs_flow(ctx: _Ctx) -> None:
+    """Chevrons travelling along each psoas, down one side and up the other: the pumping idea."""
+    ph = ctx.phase
+    model = _organs_model
     chev = ctx.pal.accent
     for s in (-1, 1):
         centre = _smooth([model(s * (x + 44), y) for x, y in _PSOAS[2:]], closed=False)
@@ -1067,29 +1152,65 @@ def _draw_organs(ctx: _Ctx) -> None:
             path = _polyline([p - u * 20 + n * 22, p + u * 6, p - u * 20 - n * 22])
             ctx.stroke(path, _alpha(ctx.pal.background, 0.9 * fade), 20)
             ctx.stroke(path, _alpha(chev, fade), 11)
-    ctx.label("psoas", model(-168, 560), _pt(40, 700), align="left")
-    ctx.label("organs", _pt(640, 330), _pt(960, 250), align="right")
 
 
-def _draw_breath(ctx: _Ctx) -> None:
+_BREATH_SC, _BREATH_OY = 0.72, 379.0
+
+
+def _breath_model(dx: float, y: float) -> QPointF:
+    return _pt(500 + dx * _BREATH_SC, _BREATH_OY + y * _BREATH_SC)
+
+
+def _draw_breath_body(ctx: _Ctx) -> None:
     _backdrop(ctx)
+    ctx.shape(_torso_outline(), ctx.figure, ctx.pal.outline)
+
+
+def _draw_breath_sides(ctx: _Ctx) -> None:
+    """Belly and ribs widen: only the two side strips change, so only they are redrawn each frame."""
     s = _ease(ctx.phase)  # 0 = breathed out, 1 = breathed in
-    ctx.shape(_torso_outline(belly=16 * s, ribs=10 * s), ctx.figure, ctx.pal.outline)
-    sc, oy = 0.72, 379.0
+    if s < 0.002:
+        return
+    path = _torso_outline(belly=16 * s, ribs=10 * s)
+    for x0, x1 in ((150.0, 300.0), (700.0, 850.0)):
+        ctx.p.save()
+        ctx.p.setClipRect(QRectF(x0, 150, x1 - x0, 520), Qt.ClipOperation.IntersectClip)
+        ctx.shape(path, ctx.figure, ctx.pal.outline)
+        ctx.p.restore()
+
+
+def _draw_breath_skeleton(ctx: _Ctx) -> None:
+    sc, oy = _BREATH_SC, _BREATH_OY
     extra = [("T10", -31.0, 100.0, 20.0), ("T11", 37.0, 106.0, 20.0)]
     with ctx.local(500 * (1 - sc), oy, sc):
         _draw_pelvis(ctx, fade_end=(965 - oy) / sc, iliacus=False)
         _draw_spine_front(ctx, levels=extra + _LEVELS, ribs_on_t12=False)
         _draw_psoas_pair(ctx)
+    ctx.label("psoas", _breath_model(-120, 470), _pt(40, 760), align="left")
 
-    def model(dx: float, y: float) -> QPointF:
-        return _pt(500 + dx * sc, oy + y * sc)
 
+def _draw_breath_diaphragm(ctx: _Ctx) -> None:
+    s = _ease(ctx.phase)
+    model = _breath_model
     # Diaphragm: a double dome (right side a little higher) that flattens and drops as we breathe in.
     top = 250 + 50 * s
     half = 282 * (1 + 0.04 * s)
     lx, rx, base = 500 - half, 500 + half, 478.0
     under = top + 150 - 20 * s
+    # Lower ribcage, drawn behind the dome (as the back ribs would be) so the dome always reads clearly;
+    # it widens with the breath.
+    w = 1 + 0.05 * s
+    for i in range(3):
+        y0 = 150 + 48 * i
+        for side in (-1, 1):
+            pts = [_pt(500 + side * 26, y0), _pt(500 + side * 150 * w, y0 + 6 + 8 * i),
+                   _pt(500 + side * (250 + 6 * i) * w, y0 + 70 + 10 * i),
+                   _pt(500 + side * (262 + 4 * i) * w, y0 + 150 + 20 * i)]
+            ctx.tube(_smooth(pts, closed=False), ctx.pal.bone, 14)
+    for side in (-1, 1):  # the costal margin: cartilage from the breastbone out to the side
+        pts = [_pt(500 + side * 14, 300), _pt(500 + side * 130 * w, 372), _pt(500 + side * 232 * w, 440),
+               _pt(500 + side * 262 * w, 486)]
+        ctx.tube(_smooth(pts, closed=False), ctx.disc, 12)
     # Crura: the diaphragm's legs run down the front of L1-L3, right where the psoas begins.
     for side, bottom in ((-1, 309), (1, 241)):
         ctx.muscle([_pt(500 + side * 30, under - 30), model(side * 38, 150), model(side * 28, bottom)],
@@ -1102,36 +1223,13 @@ def _draw_breath(ctx: _Ctx) -> None:
     dome.cubicTo(_pt(400, under), _pt(lx + 70, base - 40), _pt(lx, base))
     dome.closeSubpath()
     ctx.shape(dome, ctx.pal.muscle_other, ctx.other_line, ctx.ow * 0.8)
-    tendon = _ellipse(500, top + 36, 92 * (1 + 0.08 * s), 24)
-    ctx.shape(tendon.intersected(dome), _mix(ctx.pal.muscle_other, ctx.pal.bone, 0.65))
+    # The central tendon; it sits inside the dome at every phase, so no (slow) boolean clip is needed.
+    ctx.shape(_ellipse(500, top + 36, 92 * (1 + 0.08 * s), 24), _mix(ctx.pal.muscle_other, ctx.pal.bone, 0.65))
     fpen = ctx.pen(_alpha(ctx.other_fibre, 0.9), ctx.ow * 0.55)
     for f in (-0.78, -0.56, -0.34, 0.34, 0.56, 0.78):  # fibres fan out from the central tendon
         a = _pt(500 + f * 130, top + 40 + abs(f) * 10)
         b = _pt(500 + f * half * 0.92, base - 30 - (1 - abs(f)) * 60)
         ctx.p.strokePath(_smooth([a, _lerp(a, b, 0.5) + _pt(0, -12), b], closed=False), fpen)
-    # Lower ribcage, light so the dome stays readable; it widens with the breath.
-    w = 1 + 0.05 * s
-    stroker = QPainterPathStroker()
-    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    stroker.setWidth(14)
-    ribs = QPainterPath()
-    for i in range(3):
-        y0 = 150 + 48 * i
-        for side in (-1, 1):
-            pts = [_pt(500 + side * 26, y0), _pt(500 + side * 150 * w, y0 + 6 + 8 * i),
-                   _pt(500 + side * (250 + 6 * i) * w, y0 + 70 + 10 * i),
-                   _pt(500 + side * (262 + 4 * i) * w, y0 + 150 + 20 * i)]
-            ribs = ribs.united(stroker.createStroke(_smooth(pts, closed=False)))
-    margin = QPainterPath()
-    stroker.setWidth(12)
-    for side in (-1, 1):  # the costal margin: cartilage from the breastbone out to the side
-        pts = [_pt(500 + side * 14, 300), _pt(500 + side * 130 * w, 372), _pt(500 + side * 232 * w, 440),
-               _pt(500 + side * 262 * w, 486)]
-        margin = margin.united(stroker.createStroke(_smooth(pts, closed=False)))
-    # See-through ribs: the dome behind them must stay readable.
-    ctx.shape(ribs, _alpha(ctx.pal.bone, 0.62), _alpha(ctx.pal.outline, 0.75), ctx.ow * 0.8)
-    ctx.shape(margin, _alpha(ctx.disc, 0.62), _alpha(ctx.pal.outline, 0.75), ctx.ow * 0.8)
     ctx.shape(_capsule(_pt(500, 140), 28, _pt(500, 282), 15), ctx.pal.bone, ctx.pal.outline)
     # Breath cue: arrows point down while breathing in, up while breathing out.
     v = math.sin(2 * math.pi * ctx.phase)
@@ -1140,7 +1238,6 @@ def _draw_breath(ctx: _Ctx) -> None:
         a, b = (_pt(x, y - 42), _pt(x, y + 42)) if v >= 0 else (_pt(x, y + 42), _pt(x, y - 42))
         ctx.arrow(a, b, _alpha(ctx.pal.accent, 0.25 + 0.75 * abs(v)), 10)
     ctx.label("diaphragm", _pt(640, under - 50), _pt(960, 110), align="right")
-    ctx.label("psoas", model(-120, 470), _pt(40, 760), align="left")
 
 
 def _draw_stress(ctx: _Ctx) -> None:
@@ -1318,35 +1415,46 @@ def _draw_disc(ctx: _Ctx) -> None:
     ctx.label("psoas", centre.pointAtPercent(0.72), _pt(28, 690), align="left")
 
 
-def _draw_stretch(ctx: _Ctx) -> None:
+def _draw_stretch_scene(ctx: _Ctx) -> None:
     _backdrop(ctx)
-    s = _ease(ctx.phase)  # hips ease forward and back: the stretch deepens and relaxes
     floor = 905.0
     ctx.stroke(_line(_pt(70, floor), _pt(930, floor)), ctx.pal.outline, ctx.ow)
     mat = QPainterPath()
     mat.addRoundedRect(QRectF(110, floor - 22, 580, 24), 12, 12)
     ctx.shape(mat, _mix(ctx.pal.background, ctx.pal.accent, 0.45), ctx.pal.outline)
-    k = 0.95
+
+
+def _stretch_pose() -> _SidePose:
+    floor, k = 905.0, 0.95
     knee = _pt(360, floor - 22 - 26 * k)
-    dxh = (34 + 26 * s) * k
+    dxh = 46 * k
     hip = _pt(knee.x() + dxh, knee.y() - math.sqrt((_THIGH * k) ** 2 - dxh**2))
-    near_ankle = knee + _unit(_pt(-1, 0.02)) * (_SHIN * k)
     front_ankle = _pt(640, floor - 22 * k)
     pose = _SidePose(
-        hip=hip, lean=-3 - 4 * s,
-        near_knee=knee, near_ankle=near_ankle, near_foot=-92,
+        hip=hip, lean=-5,
+        near_knee=knee, near_ankle=knee + _unit(_pt(-1, 0.02)) * (_SHIN * k), near_foot=-92,
         far_knee=_leg_ik(hip, front_ankle, k), far_ankle=front_ankle, far_foot=90,
         near_elbow=_pt(0, 0), near_wrist=_pt(0, 0), far_elbow=_pt(0, 0), far_wrist=_pt(0, 0), k=k,
     )
     # Far arm reaches overhead (behind the head); near hand rests on the front thigh, clear of the psoas.
-    pose.far_elbow, pose.far_wrist = _arm_by_angles(pose.shoulder, 166 + 6 * s, 172 + 6 * s, k)
+    pose.far_elbow, pose.far_wrist = _arm_by_angles(pose.shoulder, 168, 175, k)
     rest = _lerp(hip, pose.far_knee, 0.62) + _pt(0, -30 * k)
     pose.near_wrist = rest
     pose.near_elbow = _arm_ik(pose.shoulder, rest, k)
-    _draw_side_figure(ctx, pose, psoas_label=_pt(80, 330), lengthen=0.5 + 0.5 * s)
-    # Cue: hips glide forward.
+    return pose
+
+
+def _draw_stretch_figure(ctx: _Ctx) -> None:
+    _draw_side_figure(ctx, _stretch_pose(), parts=frozenset({"back", "near_leg", "xray", "near_arm"}))
+
+
+def _draw_stretch_psoas(ctx: _Ctx) -> None:
+    """The gentle part that moves: the psoas lengthens and thins as the hips ease forward."""
+    s = _ease(ctx.phase)
+    pose = _stretch_pose()
+    _draw_side_figure(ctx, pose, psoas_label=_pt(80, 330), lengthen=0.45 + 0.55 * s, parts=frozenset({"psoas"}))
     c = pose.tl(-96, 10)
-    ctx.arrow(c + _pt(-70, 0), c + _pt(-4 + 10 * s, 0), _alpha(ctx.pal.accent, 0.9), 11)
+    ctx.arrow(c + _pt(-70 + 6 * s, 0), c + _pt(-4 + 14 * s, 0), _alpha(ctx.pal.accent, 0.55 + 0.4 * s), 11)
 
 
 def _draw_video(ctx: _Ctx) -> None:
@@ -1455,16 +1563,27 @@ def _draw_phone(ctx: _Ctx) -> None:
 # --------------------------------------------------------------------------------------------- registry
 
 
+_Layer = tuple[bool, Callable[[_Ctx], None]]  # (changes with phase?, draw function)
+
+
+def _still(draw: Callable[[_Ctx], None]) -> tuple[_Layer, ...]:
+    return ((False, draw),)
+
+
 @dataclass(frozen=True)
 class Illustration:
-    """One picture: its id, whether it moves, short alt text, and how to draw it."""
+    """One picture: its id, whether it moves, short alt text, and how to draw it.
+
+    The drawing is a stack of layers, bottom first. Layers that do not depend on the phase can be rendered
+    once and reused (IllustrationView does), so only the moving parts are repainted at 30 fps.
+    """
 
     name: str
     animated: bool
     description: str
     cycle_seconds: float = 0.0  # length of one animation loop (animated only)
     label_keys: tuple[str, ...] = ()
-    draw: Callable[[_Ctx], None] = field(default=_backdrop, repr=False, compare=False)
+    layers: tuple[_Layer, ...] = field(default=(), repr=False, compare=False)
 
 
 ILLUSTRATIONS: dict[str, Illustration] = {
@@ -1473,43 +1592,51 @@ ILLUSTRATIONS: dict[str, Illustration] = {
         Illustration("skeleton", False,
                      "Front view of the lower spine from T12 to L5, the pelvis and both thigh bones, with the "
                      "two psoas muscles highlighted running from the spine to the top of each thigh bone.",
-                     label_keys=("psoas", "spine", "pelvis", "femur", "t12", "l5"), draw=_draw_skeleton),
+                     label_keys=("psoas", "spine", "pelvis", "femur", "t12", "l5"), layers=_still(_draw_skeleton)),
         Illustration("stairs", True,
                      "A person climbing stairs, seen from the side. The psoas, from the lower back to the "
                      "thigh, lifts the knee; the leg lifts and lowers.",
-                     cycle_seconds=4.0, label_keys=("psoas", "femur"), draw=_draw_stairs),
+                     cycle_seconds=4.0, label_keys=("psoas", "femur"),
+                     layers=((False, _draw_stairs_scene), (False, _draw_stairs_body), (True, _draw_stairs_leg),
+                             (False, _draw_stairs_xray), (True, _draw_stairs_psoas), (False, _draw_stairs_arm))),
         Illustration("bend", False,
                      "A person bending forward at the hips to pick up a box from the floor, with the psoas "
                      "highlighted from the lower spine to the thigh.",
-                     label_keys=("psoas", "spine"), draw=_draw_bend),
+                     label_keys=("psoas", "spine"), layers=_still(_draw_bend)),
         Illustration("organs", True,
                      "The belly seen from the front: the psoas muscles lie behind the organs; small arrows "
                      "along them suggest blood and lymph being pumped.",
-                     cycle_seconds=4.0, label_keys=("psoas", "organs"), draw=_draw_organs),
+                     cycle_seconds=4.0, label_keys=("psoas", "organs"),
+                     layers=((False, _draw_organs), (True, _draw_organs_flow))),
         Illustration("breath", True,
                      "The dome-shaped diaphragm above, the psoas below, meeting at the upper lower back; the "
                      "diaphragm moves down and the ribs widen as we breathe in.",
-                     cycle_seconds=5.0, label_keys=("psoas", "diaphragm"), draw=_draw_breath),
+                     cycle_seconds=5.0, label_keys=("psoas", "diaphragm"),
+                     layers=((False, _draw_breath_body), (False, _draw_breath_skeleton),
+                             (True, _draw_breath_sides), (True, _draw_breath_diaphragm))),
         Illustration("stress", False,
                      "A calm person with a small lightning symbol for stress; both psoas muscles are drawn "
                      "tightened, showing the fight-or-flight reaction.",
-                     label_keys=("psoas", "stress"), draw=_draw_stress),
+                     label_keys=("psoas", "stress"), layers=_still(_draw_stress)),
         Illustration("body_map", False,
                      "Body outlines from the front and the back with soft highlighted areas: lower back, the "
                      "base of the spine, buttocks, groin, pelvis and a line down the leg.",
-                     label_keys=("front", "back"), draw=_draw_body_map),
+                     label_keys=("front", "back"), layers=_still(_draw_body_map)),
         Illustration("disc", False,
                      "Two vertebrae of the lower back seen from the side, with the disc between them squeezed "
                      "and bulging; arrows show the pressure from a tight psoas.",
-                     label_keys=("spine", "disc", "psoas"), draw=_draw_disc),
+                     label_keys=("spine", "disc", "psoas"), layers=_still(_draw_disc)),
         Illustration("stretch", True,
                      "A kneeling hip-flexor stretch: one knee on a mat, the other foot forward, arm reaching "
                      "up; the psoas of the back leg is gently lengthened.",
-                     cycle_seconds=6.0, label_keys=("psoas",), draw=_draw_stretch),
-        Illustration("video", False, "A smartphone playing a short video about the psoas.", draw=_draw_video),
+                     cycle_seconds=6.0, label_keys=("psoas",),
+                     layers=((False, _draw_stretch_scene), (False, _draw_stretch_figure),
+                             (True, _draw_stretch_psoas))),
+        Illustration("video", False, "A smartphone playing a short video about the psoas.",
+                     layers=_still(_draw_video)),
         Illustration("phone", False,
                      "A telephone handset next to a clipboard with a ticked treatment plan: a free phone "
-                     "assessment.", draw=_draw_phone),
+                     "assessment.", layers=_still(_draw_phone)),
     )
 }
 
@@ -1534,9 +1661,9 @@ def _draw_labels(painter: QPainter, rect: QRectF, design: QRectF, labels: Sequen
                  pal: IllustrationPalette) -> None:
     """Lay out and draw the queued labels in target coordinates.
 
-    Chips go into spare space beside the picture when the rectangle has some (landscape: left/right bands,
-    portrait: top/bottom bands), else where the picture designed them. They are always clamped inside
-    `rect` and pushed apart so none covers another.
+    Chips sit where the picture designed them, unless the text is large compared with the picture (a narrow
+    portrait slot, where a chip would cover the drawing): then they move to spare space beside the picture
+    (left/right or top/bottom bands). They are always clamped inside `rect` and pushed apart.
     """
     if not labels:
         return
@@ -1566,7 +1693,8 @@ def _draw_labels(painter: QPainter, rect: QRectF, design: QRectF, labels: Sequen
         else:
             box.moveCenter(lab.pos)
         zone = "design"
-        if lab.anchor is not None and lab.chip:
+        crowded = px > design.height() * 0.05  # text big for the picture: a tall, narrow slot
+        if lab.anchor is not None and lab.chip and crowded:
             left_side = lab.pos.x() < design.center().x()
             side_room = (design.left() - inner.left()) if left_side else (inner.right() - design.right())
             top_side = lab.anchor.y() < design.center().y()
@@ -1680,6 +1808,106 @@ def _clamp_box(box: QRectF, inner: QRectF) -> QRectF:
     return out
 
 
+def _fit(rect: QRectF) -> tuple[float, QRectF]:
+    """Scale and target square of the design box inside `rect` (aspect kept, centred)."""
+    scale = min(rect.width(), rect.height()) / DESIGN
+    side = DESIGN * scale
+    return scale, QRectF(rect.x() + (rect.width() - side) / 2, rect.y() + (rect.height() - side) / 2, side, side)
+
+
+def _run_layer(painter: QPainter, rect: QRectF, draw: Callable[[_Ctx], None], phase: float,
+               pal: IllustrationPalette, labels: Mapping[str, str] | None) -> list[_Label]:
+    """Draw one layer in design coordinates; returns the labels it queued (in `rect` coordinates)."""
+    base = painter.worldTransform()
+    scale, design = _fit(rect)
+    painter.save()
+    painter.translate(design.x(), design.y())
+    painter.scale(scale, scale)
+    ctx = _Ctx(painter, pal, phase, labels, base)
+    try:
+        draw(ctx)
+    finally:
+        painter.restore()
+    return ctx.pending
+
+
+@dataclass
+class _LayerCache:
+    """Rendered phase-independent layers for one size/palette/labels combination.
+
+    Each entry: the layer image cropped to its content, where to put it (device pixels from the rect's
+    corner) and the labels the layer queued.
+    """
+
+    key: tuple = ()
+    images: dict[int, tuple[QImage, QPointF, list[_Label]]] = field(default_factory=dict)
+
+
+def _crop_to_content(image: QImage) -> tuple[QImage, QPointF]:
+    """Trim fully transparent margins so re-blitting a cached layer touches only the pixels it covers."""
+    w, h, bpl = image.width(), image.height(), image.bytesPerLine()
+    data = bytes(image.constBits())
+    row_bytes = w * 4
+    zero = bytes(row_bytes)
+    rows = [y for y in range(h) if data[y * bpl:y * bpl + row_bytes] != zero]
+    if not rows:
+        return image.copy(0, 0, 1, 1), QPointF(0, 0)
+    top, bottom = rows[0], rows[-1]
+    acc = 0
+    for y in rows:
+        acc |= int.from_bytes(data[y * bpl:y * bpl + row_bytes], "little")
+    line = acc.to_bytes(row_bytes, "little")
+    left = (row_bytes - len(line.lstrip(b"\0"))) // 4
+    right = (len(line.rstrip(b"\0")) - 1) // 4
+    return image.copy(left, top, right - left + 1, bottom - top + 1), QPointF(left, top)
+
+
+def _palette_key(pal: IllustrationPalette) -> tuple[int, ...]:
+    return tuple(getattr(pal, f).rgba() for f in
+                 ("background", "outline", "bone", "muscle", "muscle_other", "accent", "label_text"))
+
+
+def _paint(painter: QPainter, illus: Illustration, rect: QRectF, phase: float, pal: IllustrationPalette,
+           labels: Mapping[str, str] | None, cache: _LayerCache | None = None, dpr: float = 1.0) -> None:
+    phase = (phase % 1.0) if illus.animated else 0.0
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip if painter.hasClipping()
+                            else Qt.ClipOperation.ReplaceClip)
+        pending: list[_Label] = []
+        for index, (moving, draw) in enumerate(illus.layers):
+            if cache is None or moving:
+                pending += _run_layer(painter, rect, draw, phase, pal, labels)
+                continue
+            entry = cache.images.get(index)
+            if entry is None:
+                # Rendered at the device's own resolution, so the cached layer is exactly as crisp as
+                # drawing the vectors directly.
+                image = QImage(max(1, math.ceil(rect.width() * dpr)), max(1, math.ceil(rect.height() * dpr)),
+                               QImage.Format.Format_ARGB32_Premultiplied)
+                image.setDevicePixelRatio(dpr)
+                image.fill(Qt.GlobalColor.transparent)
+                ip = QPainter(image)
+                ip.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                ip.translate(-rect.x(), -rect.y())
+                try:
+                    layer_labels = _run_layer(ip, rect, draw, phase, pal, labels)
+                finally:
+                    ip.end()
+                cropped, offset = _crop_to_content(image)
+                cropped.setDevicePixelRatio(dpr)
+                entry = (cropped, offset / dpr, layer_labels)
+                cache.images[index] = entry
+            painter.drawImage(rect.topLeft() + entry[1], entry[0])
+            pending += entry[2]
+        painter.setOpacity(1.0)
+        _draw_labels(painter, rect, _fit(rect)[1], pending, pal)
+    finally:
+        painter.restore()
+
+
 def paint_illustration(
     painter: QPainter,
     name: str,
@@ -1690,33 +1918,14 @@ def paint_illustration(
 ) -> None:
     """Draw illustration `name` scaled to fit `rect` (aspect kept, centred). Raises KeyError for unknown names.
 
-    Only the picture is painted (no background fill), so it sits on whatever the slide painted.
+    Pure vector drawing. Only the picture is painted (no background fill), so it sits on whatever the slide
+    painted. `phase` (0..1) is the animation position; static pictures ignore it.
     """
     illus = ILLUSTRATIONS[name]
     rect = QRectF(rect)
     if rect.width() <= 1 or rect.height() <= 1:
         return
-    pal = palette or IllustrationPalette()
-    painter.save()
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip if painter.hasClipping()
-                            else Qt.ClipOperation.ReplaceClip)
-        base = painter.worldTransform()
-        scale = min(rect.width(), rect.height()) / DESIGN
-        painter.translate(rect.x() + (rect.width() - DESIGN * scale) / 2,
-                          rect.y() + (rect.height() - DESIGN * scale) / 2)
-        painter.scale(scale, scale)
-        ctx = _Ctx(painter, pal, (phase % 1.0) if illus.animated else 0.0, labels, base)
-        illus.draw(ctx)
-        painter.setWorldTransform(base)
-        painter.setOpacity(1.0)
-        design = QRectF(rect.x() + (rect.width() - DESIGN * scale) / 2,
-                        rect.y() + (rect.height() - DESIGN * scale) / 2, DESIGN * scale, DESIGN * scale)
-        _draw_labels(painter, rect, design, ctx.pending, pal)
-    finally:
-        painter.restore()
+    _paint(painter, illus, rect, phase, palette or IllustrationPalette(), labels)
 
 
 # --------------------------------------------------------------------------------------------- widgets
@@ -1725,7 +1934,7 @@ def paint_illustration(
 class IllustrationView(QWidget):
     """Shows one illustration filling the widget; animates only while visible and animated."""
 
-    FRAME_MS = 33  # ~30 fps: smooth enough for slow loops, light on a kiosk running all day
+    FRAME_MS = 40  # 25 fps: smooth for these slow 4-6 s loops, and light on a kiosk running all day
 
     def __init__(self, name: str = "skeleton", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1736,6 +1945,7 @@ class IllustrationView(QWidget):
         self._enabled = True
         self._phase = 0.0
         self._phase_at_start = 0.0
+        self._cache = _LayerCache()
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setInterval(self.FRAME_MS)
@@ -1803,11 +2013,19 @@ class IllustrationView(QWidget):
         self._stop()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        rect = QRectF(self.rect())
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self._palette.background)
-        paint_illustration(painter, self._illus.name, QRectF(self.rect()), self._phase, self._palette,
-                           self._labels)
-        painter.end()
+        try:
+            painter.fillRect(self.rect(), self._palette.background)
+            if rect.width() > 1 and rect.height() > 1:
+                dpr = self.devicePixelRatioF()
+                key = (self._illus.name, self.width(), self.height(), dpr, _palette_key(self._palette),
+                       tuple(sorted(self._labels.items())))
+                if self._cache.key != key:  # size, picture, colours or labels changed: re-render still layers
+                    self._cache = _LayerCache(key)
+                _paint(painter, self._illus, rect, self._phase, self._palette, self._labels, self._cache, dpr)
+        finally:
+            painter.end()
 
     # -- internals ----------------------------------------------------------------------------------
     def _update_accessibility(self) -> None:
