@@ -275,10 +275,17 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
             kiosk.window.close()
             kiosk.window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        blank = [p.name for p in files if _distinct_colours(QImage(str(p))) < 2]
+        images = {p: QImage(str(p)) for p in files}
+        blank = [p.name for p, image in images.items() if _distinct_colours(image) < 2]
+        # A screen whose content needs more room than the screen has grows the window here; on the kiosk (a
+        # fixed full-screen window) that content would be squeezed or cut off.
+        too_big = [f"{p.stem} ({image.width()}x{image.height()})" for p, image in images.items()
+                   if (image.width(), image.height()) != RENDER_SIZE]
         slides = sum(len(c.slides) for c in ctx.get("content", []))
         if errors:
             raise StepFailed(f"{len(errors)} error(s) while drawing the screens", sorted(set(errors)))
+        if too_big:
+            raise StepFailed(f"{len(too_big)} screen(s) do not fit {RENDER_SIZE[0]}x{RENDER_SIZE[1]}", too_big)
         if blank or len(files) < slides:
             raise StepFailed(f"{len(files)} screens drawn for {slides} slides; blank: {', '.join(blank) or 'none'}")
         screens = sorted({p.stem.split("-", 1)[1] for p in files if "slide-" not in p.stem})
