@@ -46,7 +46,7 @@ def test_self_test_passes(qapp, tmp_path: Path) -> None:  # type: ignore[no-unty
     config.parent.mkdir()
     config.write_text('[languages]\noffered = ["en"]\n', encoding="utf-8")
     lines: list[str] = []
-    code = run_self_test(config, lines.append)
+    code = run_self_test(config, lines.append, size=(1920, 1080))
     steps = _steps(lines)
     assert tuple(steps) == STEPS, lines
     failed = {name: detail for name, (status, detail) in steps.items() if status != "PASS"}
@@ -55,7 +55,7 @@ def test_self_test_passes(qapp, tmp_path: Path) -> None:  # type: ignore[no-unty
     assert lines[-1].startswith("SELF-TEST PASSED: all 10 steps passed")
     assert str(tmp_path / "data") in steps["data folder"][1]
     assert str(tmp_path / "logs") in steps["log folder"][1]
-    assert "PNGs for 1 language(s)" in steps["render"][1] and "none blank" in steps["render"][1]
+    assert "PNGs for 1 language(s) at 1920x1080, none blank" in steps["render"][1]
     # Only the probe file was written, and removed again: rendering the staff screens did not create, open or
     # purge the real request file.
     assert not (tmp_path / "data").exists() or list((tmp_path / "data").iterdir()) == []

@@ -26,12 +26,15 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 EXIT_PASSED, EXIT_FAILED = 0, 1
-RENDER_SIZE = (1280, 800)
+RENDER_SIZE = (1280, 800)  # the smallest landscape screen the kiosk supports
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--display", action="store_true",
                         help="use the real display (default: offscreen, so it runs over SSH and in CI)")
+    parser.add_argument("--size", metavar="WxH", default=None,
+                        help="screen size to draw every screen at (default: the display's size with --display, "
+                             "else 1280x800)")
 
 
 class StepFailed(Exception):
@@ -121,7 +124,8 @@ def _distinct_colours(image: Any, samples: int = 24) -> int:
 
 
 def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
-                  only: Collection[str] | None = None) -> int:
+                  only: Collection[str] | None = None, size: tuple[int, int] | None = None,
+                  screen_size: bool = False) -> int:
     """Run the steps (all, or those named in `only`) and print one line each; EXIT_PASSED or EXIT_FAILED."""
     from kiosk import __version__
     from kiosk.core import paths
@@ -235,7 +239,7 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
 
     def render() -> str:
         from PySide6.QtCore import QCoreApplication, QEvent
-        from PySide6.QtGui import QImage
+        from PySide6.QtGui import QGuiApplication, QImage
 
         from kiosk.app import build_kiosk, release_frames
         from kiosk.commands.screenshots import render_all
@@ -256,12 +260,16 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
         cfg = ctx["config"]
         private = replace(cfg, data=replace(cfg.data, directory=str(Path(ctx["tmp"]) / "render-data"),
                                             export_folder=str(Path(ctx["tmp"]) / "render-exports")))
-        kiosk = build_kiosk(private, [], windowed=True, size=RENDER_SIZE)
+        render_size = size or RENDER_SIZE
+        screen = QGuiApplication.primaryScreen()
+        if size is None and screen_size and screen is not None:
+            render_size = (screen.size().width(), screen.size().height())
+        kiosk = build_kiosk(private, [], windowed=True, size=render_size)
         # Exceptions in paint events and slots reach sys.excepthook (see app.install_crash_recovery); here each
         # one is a failure to report, not something to recover from.
         hook, sys.excepthook = sys.excepthook, record
         try:
-            kiosk.resize(*RENDER_SIZE)
+            kiosk.resize(*render_size)
             kiosk.window.show()
             files: list[Path] = []
             for lang in kiosk.state.languages:
@@ -280,16 +288,16 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
         # A screen whose content needs more room than the screen has grows the window here; on the kiosk (a
         # fixed full-screen window) that content would be squeezed or cut off.
         too_big = [f"{p.stem} ({image.width()}x{image.height()})" for p, image in images.items()
-                   if (image.width(), image.height()) != RENDER_SIZE]
+                   if (image.width(), image.height()) != render_size]
         slides = sum(len(c.slides) for c in ctx.get("content", []))
         if errors:
             raise StepFailed(f"{len(errors)} error(s) while drawing the screens", sorted(set(errors)))
         if too_big:
-            raise StepFailed(f"{len(too_big)} screen(s) do not fit {RENDER_SIZE[0]}x{RENDER_SIZE[1]}", too_big)
+            raise StepFailed(f"{len(too_big)} screen(s) do not fit {render_size[0]}x{render_size[1]}", too_big)
         if blank or len(files) < slides:
             raise StepFailed(f"{len(files)} screens drawn for {slides} slides; blank: {', '.join(blank) or 'none'}")
         screens = sorted({p.stem.split("-", 1)[1] for p in files if "slide-" not in p.stem})
-        return (f"{len(files)} PNGs for {len(kiosk.state.languages)} language(s) at {RENDER_SIZE[0]}x{RENDER_SIZE[1]}"
+        return (f"{len(files)} PNGs for {len(kiosk.state.languages)} language(s) at {render_size[0]}x{render_size[1]}"
                 f", none blank (screens: {', '.join(screens) or 'slides only'})")
 
     def store() -> str:
@@ -367,6 +375,15 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
 
 def run(args: argparse.Namespace) -> int:
     faulthandler.enable()  # a crash inside Qt still shows which step and line it happened in
+    size = None
+    if args.size:
+        from kiosk.commands.screenshots import parse_size
+
+        try:
+            size = parse_size(args.size)
+        except argparse.ArgumentTypeError as exc:
+            print(f"error: {exc}")
+            return 2
     if not args.display:
         # Before Qt is imported: the self-test must run over SSH, in CI, and beside a running kiosk.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -389,4 +406,4 @@ def run(args: argparse.Namespace) -> int:
                 print(f"Qt: {message}", file=sys.stderr, flush=True)
 
         qInstallMessageHandler(qt_message)
-    return run_self_test(getattr(args, "config", None), out)
+    return run_self_test(getattr(args, "config", None), out, size=size, screen_size=args.display)
