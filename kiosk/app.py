@@ -94,6 +94,12 @@ def install_crash_recovery(back_to_loop: Callable[[], None]) -> None:
     sys.excepthook and carries on; this hook logs the traceback and schedules one return to the loop."""
     recent: deque[float] = deque(maxlen=CRASH_LOOP_ERRORS + 1)
     pending = False
+    # A hook someone installed before us (pytest-qt's, which turns slot errors into test failures) still hears
+    # about every error; Python's default one would only print to stderr, which the log already covers.
+    # An earlier kiosk's hook is replaced, not chained, so hooks never pile up.
+    previous = getattr(sys.excepthook, "kiosk_previous", sys.excepthook)
+    if previous is sys.__excepthook__:
+        previous = None
 
     def recover() -> None:
         nonlocal pending
@@ -108,6 +114,8 @@ def install_crash_recovery(back_to_loop: Callable[[], None]) -> None:
         # The traceback names code, not patient data; exception messages from our own code never carry any.
         log.error("unexpected error, returning to the education loop:\n%s",
                   "".join(traceback.format_exception(kind, value, tb)))
+        if previous is not None:
+            previous(kind, value, tb)
         release_frames(tb)
         now = time.monotonic()
         recent.append(now)
@@ -125,6 +133,7 @@ def install_crash_recovery(back_to_loop: Callable[[], None]) -> None:
         log.error("unexpected error in thread %s:\n%s", args.thread.name if args.thread else "?",
                   "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)))
 
+    hook.kiosk_previous = previous or sys.__excepthook__  # type: ignore[attr-defined]
     sys.excepthook = hook
     threading.excepthook = thread_hook
 

@@ -12,9 +12,7 @@ muscles `muscle_other`, bones `bone`, people a soft tint of `accent`.
 
 from __future__ import annotations
 
-import ctypes
 import math
-import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,28 +53,6 @@ __all__ = [
 
 
 
-def _guard_none_refcount() -> bool:
-    """Work around PySide6/shiboken6 6.12 abi3 wheels on CPython 3.11 (returns True if it had to).
-
-    Those wheels return `None` from every void Qt method without taking a reference: that is only safe on
-    Python >= 3.12, where None is immortal. On 3.11 each call (fillPath, lineTo, save, ...) drops one of
-    None's ~5000 references, and the interpreter aborts ("none_dealloc") after a few frames of drawing.
-    We detect the leak with a cheap probe and, only then, give None a huge reference count: the same thing
-    3.12 does. Harmless if called twice; a no-op on fixed builds or newer Pythons.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    probe = QPointF()
-    before = sys.getrefcount(None)
-    for _ in range(8):
-        probe.setX(0.0)
-    if sys.getrefcount(None) >= before:
-        return False
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 60
-    return True
-
-
-NONE_REFCOUNT_GUARDED = _guard_none_refcount()
 
 DESIGN = 1000.0  # the logical design box every illustration is drawn in
 MIN_LABEL_PX = 14.0

@@ -188,16 +188,15 @@ def test_palettes() -> None:
 
 
 def test_many_frames_do_not_exhaust_none_references() -> None:
-    # PySide6 6.12 abi3 wheels on CPython 3.11 drop a reference to None per void Qt call; without the guard in
-    # kiosk.illustrations this loop aborts the interpreter.
+    # PySide6 6.12.0 abi3 wheels on CPython 3.11 drop a reference to None per void Qt call, which aborts the
+    # interpreter after a few frames; pyproject.toml keeps that release out. This catches a binding that leaks.
     before = sys.getrefcount(None)
     img = QImage(120, 120, QImage.Format.Format_ARGB32)
     for i in range(40):
         painter = QPainter(img)
         paint_illustration(painter, "breath", QRectF(0, 0, 120, 120), i / 40)
         painter.end()
-    assert sys.getrefcount(None) > 0
-    assert sys.getrefcount(None) > before - 10**9
+    assert sys.getrefcount(None) >= before - 100
 
 
 # ----------------------------------------------------------------------------------------- view

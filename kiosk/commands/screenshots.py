@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -43,8 +45,31 @@ def render_all(kiosk, directory: Path, prefix: str = "") -> list[Path]:  # type:
     return written
 
 
+# Fictional people for the staff-panel pictures: screenshots never show the clinic's real requests.
+SAMPLE_REQUESTS = (
+    ("Maria Lopez", "+12025550143", "morning", ("lower_back_pain", "pain_sitting_or_rising"), "es"),
+    ("James O'Connor", "+12025550178", "afternoon", ("groin_pain",), "en"),
+    ("Aisha Rahman", "+12025550112", "any", ("buttock_pain", "pain_down_the_leg", "limping_or_shuffling"), "en"),
+    ("Tomás Herrera", "+12025550190", "evening", ("hard_to_stand_upright",), "es"),
+    ("Grace Kim", "+12025550127", "morning", ("exhaustion", "difficulty_breathing"), "en"),
+)
+
+
+def fill_sample_requests(store, consent_version: str) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.core.requests import NewRequest
+
+    for name, phone, best_time, symptoms, lang in SAMPLE_REQUESTS:
+        store.add(NewRequest(name=name, phone=phone, best_time=best_time, symptoms=symptoms, note="",
+                             consent_version=consent_version, language=lang))
+
+
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="psoas-screenshots-") as tmp:
+        return _run(args, Path(tmp))
+
+
+def _run(args: argparse.Namespace, tmp: Path) -> int:
     from kiosk.app import build_kiosk
     from kiosk.core.config import load_config
 
@@ -56,7 +81,10 @@ def run(args: argparse.Namespace) -> int:
     config, problems = load_config(getattr(args, "config", None))
     for problem in problems:
         print(f"config: {problem}")
+    # A private data folder: the staff screens must neither show nor purge the clinic's real requests.
+    config = replace(config, data=replace(config.data, directory=str(tmp / "data"), export_folder=str(tmp / "out")))
     kiosk = build_kiosk(config, problems, windowed=True, size=size)
+    fill_sample_requests(kiosk.state.store, kiosk.state.content.consent_version)
     if args.lang:
         if args.lang not in kiosk.state.languages:
             print(f"error: language {args.lang!r} is not offered (offered: {', '.join(kiosk.state.languages)})")
