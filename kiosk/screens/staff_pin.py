@@ -142,7 +142,9 @@ class StaffPinScreen(QWidget):
         theme = self.state.theme
         # A portrait screen has room to spare under the pad: bigger keys are easier to hit.
         grow = 1.25 if self._portrait else 1.0
-        key_h = round(theme.touch_px * 1.2 * grow)
+        # A short landscape screen (1280x800) has no height to spare for the pad, its messages and Cancel.
+        roomy = self._portrait or theme.screen_short_side >= 1000
+        key_h = round(theme.touch_px * (1.2 if roomy else 1.0) * grow)
         key_w = round(theme.touch_px * 2.1 * grow)
         digit_px = round(theme.body_px * 1.6)
         p = theme.palette
