@@ -36,6 +36,8 @@ def render_all(kiosk, directory: Path, prefix: str = "") -> list[Path]:  # type:
         flow.go(name)
         variants = getattr(screen, "screenshot_variants", None)
         for variant in (variants() if variants else iter([name])):
+            # Twice: the first pass lets layouts react to new texts, the second paints their result.
+            QApplication.processEvents()
             QApplication.processEvents()
             path = directory / f"{prefix}{variant}.png"
             if not kiosk.window.grab().save(str(path)):

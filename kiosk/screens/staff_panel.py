@@ -322,6 +322,7 @@ class StatLabel(QWidget):
         self.caption = WrappingLabel(role="muted")
         for label in (self.number, self.caption):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(False)  # one short word: it must claim its full width, never be clipped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 12, 0)
         layout.setSpacing(0)
@@ -350,6 +351,8 @@ class StaffPanelScreen(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._row_ids: list[str] = []
         self._portrait: bool | None = None
+        # Narrow table (portrait, or a small screen whose text cannot shrink below 24 px): phone under the name.
+        self._compact = False
 
         # Header: title, counts, lock.
         self.title = WrappingLabel(role="title")
@@ -482,7 +485,7 @@ class StaffPanelScreen(QWidget):
         self.table.setAccessibleName(self.tr("Requests"))
         self.history.setAccessibleName(self.tr("Export history"))
         self.empty_note.setText(self.tr("No requests yet."))
-        name_header = self.tr("Name and phone") if self._portrait else self.tr("Name")
+        name_header = self.tr("Name and phone") if self._compact else self.tr("Name")
         self.table.setHorizontalHeaderLabels([self.tr("Time"), name_header, self.tr("Phone"),
                                               self.tr("Best time"), self.tr("Symptoms"), self.tr("Status")])
         self.export_overlay.retranslate()
@@ -522,8 +525,14 @@ class StaffPanelScreen(QWidget):
 
     def resizeEvent(self, event: object) -> None:
         portrait = self.height() > self.width()
+        compact = portrait or self.width() < self.state.theme.body_px * 60
+        if compact != self._compact:
+            self._compact = compact
+            self._portrait = None  # re-arrange, re-label and re-fill with the new cell layout
         if portrait != self._portrait:
             self._arrange(portrait)
+            if self.isVisible():
+                self.refresh()
         margin = max(16, min(self.width(), self.height()) // 36)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         for overlay in self.overlays:
@@ -538,14 +547,14 @@ class StaffPanelScreen(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
-        portrait = bool(self._portrait)
+        compact = self._compact
         for name in ("time", "phone", "best_time", "status"):
             header.setSectionResizeMode(self.COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents)
         name_col = self.COLUMNS.index("name")
         header.setSectionResizeMode(name_col, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(name_col, int(self.table.viewport().width() * self.NAME_PART[portrait]))
+        self.table.setColumnWidth(name_col, int(self.table.viewport().width() * self.NAME_PART[compact]))
         header.setSectionResizeMode(self.COLUMNS.index("symptoms"), QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnHidden(self.COLUMNS.index("phone"), portrait)
+        self.table.setColumnHidden(self.COLUMNS.index("phone"), compact)
         self.table.resizeRowsToContents()
 
     def _fit_columns_later(self, *_args: object) -> None:
@@ -651,8 +660,8 @@ class StaffPanelScreen(QWidget):
             # it) cannot reorder the phone number shown after it.
             name = LRM + FSI + req.name + PDI
             values = (
-                self._when(req.created_at, compact=bool(self._portrait)),
-                name + "\n" + phone if self._portrait else name,
+                self._when(req.created_at, compact=self._compact),
+                name + "\n" + phone if self._compact else name,
                 phone,
                 best.get(req.best_time, req.best_time),
                 ", ".join(symptoms.get(s, s) for s in req.symptoms) or "–",
