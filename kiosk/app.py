@@ -55,8 +55,14 @@ class Kiosk:
         """Lay the window out for another screen size (screenshots, tests)."""
         self.window.setMinimumSize(0, 0)
         self.window.setMaximumSize(16777215, 16777215)
-        self.window.resize(width, height)
+        # Sizes first: the old screen's bigger text and keys would otherwise keep the window from shrinking.
         self.state.set_appearance(short_side=min(width, height))
+        self.app.processEvents()
+        self.window.resize(width, height)
+        self.app.processEvents()
+        if (self.window.width(), self.window.height()) != (width, height):
+            # Layouts settle over a pass or two after a restyle.
+            self.window.resize(width, height)
 
 
 def build_kiosk(config: Config, problems: list[Problem] | None = None, *, windowed: bool = True,
