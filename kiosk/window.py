@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
@@ -37,6 +37,24 @@ class EscapeGuard(QObject):
         return kind == QEvent.Type.ContextMenu
 
 
+class ScreenStack(QStackedWidget):
+    """The screens, one at a time. Only the screen on show counts for the window's minimum size: a hidden screen
+    still laid out for the other orientation (it hears about a resize only when it is shown) must not make the
+    window grow when the display turns from portrait to landscape."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+
 class KioskWindow(QWidget):
     """One frameless top-level window holding every screen in a stack."""
 
@@ -54,7 +72,7 @@ class KioskWindow(QWidget):
             self.setWindowFlags(flags)
             if not show_cursor:
                 self.setCursor(Qt.CursorShape.BlankCursor)
-        self.stack = QStackedWidget(self)
+        self.stack = ScreenStack(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
