@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 import threading
@@ -213,6 +214,10 @@ def run_kiosk(config_path: Path | None = None, windowed: bool = False) -> int:
         signal_timer = _stop_on_signals()  # noqa: F841 - kept alive for the whole run
         kiosk = build_kiosk(config, problems, windowed=windowed)
         kiosk.window.show_kiosk()
+        if os.environ.get("PSOAS_KIOSK_BENCH_EXIT_AFTER_PAINT"):  # `bench` timing start-up: quit after 1st paint
+            from kiosk.bench.startup import exit_after_first_paint
+
+            exit_after_first_paint(kiosk)
         log.info("kiosk started on platform %s", app.platformName())
         code = app.exec()
         kiosk.state.close()

@@ -1,0 +1,253 @@
+"""The on-screen figures: paint time per cross-fade frame, tap -> repaint latency, and memory over a soak.
+
+Everything runs in this process on Qt's offscreen platform, so the figures are the kiosk's own CPU work
+(layout, painting into the window's image) without a GPU, a compositor or a display's refresh in them.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk.bench.driver import Patient, send_mouse, settle
+from kiosk.bench.machine import rss_bytes
+from kiosk.bench.report import Figure, percentile
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+    from kiosk.core.config import Config
+
+FRAME_TARGET_MS = 8.0  # p95 at 1080p
+TAP_TARGET_MS = 50.0
+MEMORY_TARGET_MB = 150.0
+GROWTH_TARGET_MB = 5.0
+FRAME_INTERVAL_MS = 1000 / 60  # a 60 Hz display asks for a frame this often during a cross-fade
+
+
+def bench_config(data_dir: Path) -> Config:
+    """Defaults (a 350 ms cross-fade, the clinic's real text sizes), a private data folder, and idle timers long
+    enough never to fire in the middle of a measurement."""
+    from kiosk.core.config import Config, DataSettings, IdleSettings
+
+    config = Config()
+    return replace(config, idle=IdleSettings(timeout_seconds=3600, countdown_seconds=60, thanks_seconds=60),
+                   data=DataSettings(directory=str(data_dir), export_folder=str(data_dir / "exports")))
+
+
+def open_kiosk(config: Config, size: tuple[int, int]) -> Kiosk:
+    from kiosk.app import build_kiosk
+
+    kiosk = build_kiosk(config, [], windowed=True, size=size)
+    kiosk.resize(*size)
+    kiosk.window.show()
+    for _ in range(3):
+        settle()
+    return kiosk
+
+
+def close_kiosk(kiosk: Kiosk) -> None:
+    kiosk.state.close()
+    kiosk.window.allow_close = True
+    kiosk.window.close()
+    kiosk.window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _resize(kiosk: Kiosk, size: tuple[int, int]) -> None:
+    kiosk.resize(*size)
+    for _ in range(3):
+        settle()
+
+
+# ---- paint time per cross-fade frame ------------------------------------------------------------------------------
+
+
+def bench_frames(kiosk: Kiosk, size: tuple[int, int], transitions: int) -> list[Figure]:
+    """Step real cross-fades frame by frame and time each frame of the education screen rendered into an image.
+
+    Frame 0 of a transition is the slide change itself (snapshot of the old slide, new texts and picture laid
+    out) plus its first render; the others are the fade at 60 Hz steps. A full-screen render per frame is a
+    little more than the window repaints (the top and bottom bars do not change), so these are upper bounds.
+    """
+    _resize(kiosk, size)
+    education = kiosk.flow.education
+    kiosk.flow.return_to_loop()
+    education.stop()  # the bench changes slides itself, frame by frame
+    settle()
+    image = QImage(education.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    duration = kiosk.state.config.slides.transition_ms
+    frames: list[float] = []
+    starts: list[float] = []
+    for _ in range(transitions):
+        begin = time.perf_counter()
+        education.show_index(education.index + 1)
+        animation = education.fade_anim
+        animation.pause()  # time moves only when the bench says so
+        animation.setCurrentTime(0)
+        education.render(image)
+        elapsed = (time.perf_counter() - begin) * 1000
+        starts.append(elapsed)
+        frames.append(elapsed)
+        step = 1
+        while step * FRAME_INTERVAL_MS < duration:
+            animation.setCurrentTime(round(step * FRAME_INTERVAL_MS))
+            begin = time.perf_counter()
+            education.render(image)
+            frames.append((time.perf_counter() - begin) * 1000)
+            step += 1
+        animation.setCurrentTime(duration)  # ends the fade (hides the overlay)
+        settle()
+    w, h = size
+    label = f"{w}×{h}"
+    limit = FRAME_TARGET_MS if size == (1920, 1080) else None
+    what = (f"EducationScreen.render() into a {w}×{h} image for every 60 Hz frame of {transitions} cross-fades "
+            f"({duration} ms, all slides in turn; {len(frames)} frames); frame 0 of each includes the slide change")
+    return [
+        Figure(f"frame_p50_{h}", f"frame p50, {label}", percentile(frames, 50), "ms", what),
+        Figure(f"frame_p95_{h}", f"frame p95, {label}", percentile(frames, 95), "ms", what, limit=limit),
+        Figure(f"frame_max_{h}", f"frame max, {label}", max(frames), "ms", what),
+        Figure(f"slide_change_p50_{h}", f"slide change (frame 0) p50, {label}", percentile(starts, 50), "ms",
+               "show_index(): snapshot of the old slide, the new slide's texts and picture, and the first render"),
+    ]
+
+
+# ---- tap -> repaint ---------------------------------------------------------------------------------------------
+
+
+class _PaintWatch(QObject):
+    """Counts paint events on one widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def bench_tap(kiosk: Kiosk, taps: int) -> list[Figure]:
+    """Press and release on checklist tiles; time from the press until the tile has repainted in its new state."""
+    _resize(kiosk, (1920, 1080))
+    flow = kiosk.flow
+    flow.return_to_loop()
+    flow.education.cta.click()
+    settle()
+    tiles = list(flow.checklist.tiles.values())
+    watch = _PaintWatch()
+    for tile in tiles:
+        tile.installEventFilter(watch)
+    times: list[float] = []
+    missed = 0
+    for i in range(taps):
+        tile = tiles[i % len(tiles)]
+        settle()  # nothing left over from the last tap
+        before = watch.paints
+        begin = time.perf_counter()
+        send_mouse(tile, QEvent.Type.MouseButtonPress)
+        send_mouse(tile, QEvent.Type.MouseButtonRelease)
+        deadline = begin + 1.0
+        while watch.paints == before and time.perf_counter() < deadline:
+            QApplication.processEvents()
+        if watch.paints == before:
+            missed += 1
+            continue
+        times.append((time.perf_counter() - begin) * 1000)
+    for tile in tiles:
+        tile.removeEventFilter(watch)
+    flow.return_to_loop()
+    settle()
+    what = (f"{taps} taps (mouse press + release through QApplication) on the 1920×1080 checklist's symptom tiles, "
+            "until the tapped tile's paint event has been handled")
+    note = f"{missed} taps never repainted" if missed else ""
+    return [
+        Figure("tap_p50", "tap → repaint p50", percentile(times, 50) if times else None, "ms", what, note=note),
+        Figure("tap_p95", "tap → repaint p95", percentile(times, 95) if times else None, "ms", what,
+               limit=TAP_TARGET_MS, note=note),
+    ]
+
+
+# ---- memory over a soak -----------------------------------------------------------------------------------------
+
+
+def _transition(kiosk: Kiosk) -> None:
+    """One cross-fade as the loop does it: change slide, paint the first fade frame, finish the fade, paint."""
+    education = kiosk.flow.education
+    education.show_index(education.index + 1)
+    settle()
+    education.fade_anim.setCurrentTime(education.fade_anim.duration())
+    settle()
+
+
+def _rss_mb() -> float | None:
+    gc.collect()
+    rss = rss_bytes()
+    return None if rss is None else rss / 2**20
+
+
+def bench_soak(kiosk: Kiosk, transitions: int, flows: int, progress: bool = False) -> list[Figure]:
+    """Memory after a warm-up, then after `transitions` slide changes interleaved with `flows` patient visits.
+
+    The warm-up (one round of every slide and three visits) fills what is meant to be filled once: glyph and
+    icon caches, the keyboard pages, the store's connection; growth after it is what a long day would add.
+    """
+    _resize(kiosk, (1920, 1080))
+    flow = kiosk.flow
+    flow.return_to_loop()
+    flow.education.stop()
+    settle()
+    labels = [s.label for s in kiosk.state.content.symptoms]
+    patient = Patient(kiosk)
+    for _ in range(len(flow.education.slides)):
+        _transition(kiosk)
+    for n in range(3):
+        patient.visit(n, labels)
+        flow.education.stop()
+    start_mb = _rss_mb()
+    samples: list[float] = []
+    begin = time.perf_counter()
+    every = max(1, transitions // max(1, flows))  # a visit after every `every` slide changes
+    tenth = max(1, transitions // 10)
+    done_flows = 0
+    for i in range(transitions):
+        _transition(kiosk)
+        if (i + 1) % every == 0 and done_flows < flows:
+            patient.visit(done_flows, labels)
+            flow.education.stop()  # the bench changes slides itself
+            done_flows += 1
+        if (i + 1) % tenth == 0:
+            mb = _rss_mb()
+            if mb is not None:
+                samples.append(mb)
+            if progress:
+                print(f"bench:   soak {i + 1:,}/{transitions:,} slide changes, {done_flows:,} visits, "
+                      f"{mb or 0:.1f} MB", file=sys.stderr, flush=True)
+    while done_flows < flows:
+        patient.visit(done_flows, labels)
+        done_flows += 1
+    end_mb = _rss_mb()
+    seconds = time.perf_counter() - begin
+    stored = kiosk.state.store.counts().total
+    trail = ", ".join(f"{mb:.0f}" for mb in samples)
+    what = (f"VmRSS after a warm-up (one round of slides, 3 visits: {start_mb or 0:.1f} MB), then after "
+            f"{transitions:,} cross-faded slide changes and {done_flows:,} complete visits (checklist → form typed "
+            f"on the on-screen keyboard → save → thanks → Done), interleaved, at 1920×1080; {stored:,} requests "
+            f"saved; took {seconds:.0f} s; MB at each tenth: {trail}")
+    if start_mb is None or end_mb is None:
+        return [Figure("soak_growth_mb", "memory growth over the soak", None, "MB", what,
+                       note="no way to read resident memory on this OS")]
+    return [
+        Figure("soak_rss_mb", "resident memory after the soak", end_mb, "MB",
+               what + " (this bench process, which also holds the bench's own code)", limit=MEMORY_TARGET_MB),
+        Figure("soak_growth_mb", "memory growth over the soak", end_mb - start_mb, "MB", what,
+               limit=GROWTH_TARGET_MB),
+    ]

@@ -1,0 +1,115 @@
+"""Cold start: from starting a kiosk process to its first painted slide.
+
+Two halves. `exit_after_first_paint()` runs inside a kiosk started with BENCH_ENV set (run_kiosk calls it): it
+prints the wall-clock time of the first paint of the slide picture and the resident memory, then quits.
+`measure_cold_start()` runs in the bench: it starts such kiosks and subtracts the time it started them.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.bench.report import Figure
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+BENCH_ENV = "PSOAS_KIOSK_BENCH_EXIT_AFTER_PAINT"
+MARK = "PSOAS_BENCH_FIRST_PAINT"
+START_TARGET_S = 1.0
+MEMORY_TARGET_MB = 150.0
+
+
+def exit_after_first_paint(kiosk: Kiosk) -> None:
+    """In the kiosk process: once the education screen's picture has been painted, report and quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.bench.machine import rss_bytes
+
+    picture = kiosk.flow.education.slide_view.picture
+
+    def report() -> None:
+        rss = rss_bytes()
+        print(f"{MARK} {time.time():.6f} {rss if rss is not None else -1}", flush=True)
+        QApplication.exit(0)  # not quit(): a kiosk-mode window refuses to close, which would cancel a quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if obj is picture and event.type() == QEvent.Type.Paint:
+                picture.removeEventFilter(self)
+                # The filter sees the paint event before it is handled; a zero timer fires once the whole
+                # window's paint pass (every dirty widget, then the flush) is over.
+                QTimer.singleShot(0, report)
+            return False
+
+    watch = FirstPaint(picture)
+    picture.installEventFilter(watch)
+
+
+def kiosk_command() -> list[str]:
+    """How to start the kiosk itself: the frozen executable, or this Python with -m kiosk."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--windowed"]
+    return [sys.executable, "-m", "kiosk", "--windowed"]
+
+
+def _one_start(timeout_s: float) -> tuple[float, int | None]:
+    with tempfile.TemporaryDirectory(prefix="psoas-bench-start-") as tmp:
+        env = dict(os.environ)
+        # Python's default is to cache bytecode; this machine's environment may turn that off, which would make
+        # every start compile the kiosk's sources again (an installed or frozen kiosk never does).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        if not getattr(sys, "frozen", False):
+            # Start this very kiosk package, not whichever one the environment would find first.
+            source_root = str(Path(__file__).resolve().parent.parent.parent)
+            env["PYTHONPATH"] = os.pathsep.join(p for p in (source_root, env.get("PYTHONPATH", "")) if p)
+        env.update({
+            BENCH_ENV: "1",
+            "QT_QPA_PLATFORM": "offscreen",
+            "PSOAS_KIOSK_CONFIG": str(Path(tmp) / "config.toml"),  # missing: the defaults
+            "PSOAS_KIOSK_DATA_DIR": str(Path(tmp) / "data"),
+            "PSOAS_KIOSK_LOG_DIR": str(Path(tmp) / "logs"),
+        })
+        started = time.time()
+        proc = subprocess.run(kiosk_command(), env=env, capture_output=True, text=True, timeout=timeout_s,
+                              check=False)
+    for line in proc.stdout.splitlines():
+        if line.startswith(MARK):
+            _, stamp, rss = line.split()
+            return float(stamp) - started, (int(rss) if int(rss) >= 0 else None)
+    raise RuntimeError(f"the kiosk did not report its first paint (exit code {proc.returncode}): "
+                       f"{(proc.stderr or proc.stdout).strip()[-600:]}")
+
+
+def measure_cold_start(runs: int, timeout_s: float = 60.0) -> list[Figure]:
+    _one_start(timeout_s)  # warm-up, not counted: fills the OS file cache and the bytecode cache
+    times: list[float] = []
+    memory: list[int] = []
+    for _ in range(runs):
+        elapsed, rss = _one_start(timeout_s)
+        times.append(elapsed)
+        if rss is not None:
+            memory.append(rss)
+    how = "`" + " ".join(Path(kiosk_command()[0]).name if i == 0 else a for i, a in enumerate(kiosk_command())) + "`"
+    what = (f"{how} with QT_QPA_PLATFORM=offscreen (1280x800 window), from starting the process to the first "
+            f"paint of the first slide; median of {runs} runs after 1 unmeasured warm-up run (warm file cache); "
+            f"runs: {', '.join(f'{t:.2f}' for t in times)} s")
+    figures = [Figure("start_s", "cold start to first slide", statistics.median(times), "s", what,
+                      limit=START_TARGET_S)]
+    if memory:
+        figures.append(Figure(
+            "start_rss_mb", "resident memory after start", statistics.median(memory) / 2**20, "MB",
+            f"VmRSS of the same kiosk processes at their first painted slide; median of {len(memory)}",
+            limit=MEMORY_TARGET_MB))
+    else:
+        figures.append(Figure("start_rss_mb", "resident memory after start", None, "MB",
+                              "resident memory of the started kiosk", note="no way to read it on this OS"))
+    return figures

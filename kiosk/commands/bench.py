@@ -1,0 +1,138 @@
+"""`bench [--quick] [--json PATH]`: measure start-up, memory, painting, taps, saving and exporting; print a table.
+
+Everything heavy is imported inside run(): `python3 -m kiosk --help` imports every command module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+# (full, quick): how much of each figure to measure.
+SIZES = {
+    "start_runs": (5, 2),
+    "soak_transitions": (10_000, 500),
+    "soak_flows": (1_000, 50),
+    "frame_transitions": (30, 6),
+    "taps": (300, 50),
+    "saves": (500, 100),
+    "export_rows": (100_000, 10_000),
+}
+PARTS = ("start", "soak", "frames", "tap", "save", "export")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--quick", action="store_true",
+                        help="smaller counts (about a minute): 2 starts, 500 slide changes and 50 visits, "
+                             "10,000 export rows")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
+    parser.add_argument("--dir", type=Path, metavar="PATH",
+                        help="folder for the temporary databases and exports (default: the kiosk's data folder, "
+                             "so that saving and exporting are timed on the disk the kiosk really uses)")
+    parser.add_argument("--only", metavar="PARTS",
+                        help=f"comma-separated subset of {','.join(PARTS)} (default: all)")
+
+
+def _parts(text: str | None) -> list[str]:
+    if not text:
+        return list(PARTS)
+    chosen = [p.strip() for p in text.split(",") if p.strip()]
+    unknown = [p for p in chosen if p not in PARTS]
+    if unknown:
+        raise SystemExit(f"bench: unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+    return chosen
+
+
+def _work_folder(args: argparse.Namespace) -> Path:
+    if args.dir is not None:
+        folder = Path(args.dir)
+    else:
+        from kiosk.core.config import load_config
+
+        config, _problems = load_config(getattr(args, "config", None))
+        folder = config.data_dir
+    if not folder.exists():
+        # Owner-only, as RequestStore would create it: the kiosk may later keep patients' requests here.
+        folder.mkdir(parents=True, mode=0o700)
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.chmod(folder, 0o700)
+    return folder
+
+
+def run(args: argparse.Namespace) -> int:
+    # Offscreen: the same figures with or without a display, and no window pops up on the clinic's screen.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import tempfile
+    import time
+    from datetime import datetime
+
+    from kiosk.bench import machine
+    from kiosk.bench.report import Figure, markdown, write_json
+
+    parts = _parts(args.only)
+    pick = 1 if args.quick else 0
+    n = {key: value[pick] for key, value in SIZES.items()}
+    folder = _work_folder(args)
+    command = "python3 -m kiosk bench" + (" --quick" if args.quick else "") + (f" --only {args.only}" if args.only
+                                                                                else "")
+    figures: list[Figure] = []
+    began = time.perf_counter()
+
+    def step(message: str) -> None:
+        print(f"bench: {message} ...", file=sys.stderr, flush=True)
+
+    if any(p in parts for p in ("soak", "frames", "tap")):
+        # First, in a fresh process: the soak's memory figures should hold the kiosk, not earlier measurements.
+        from kiosk.app import ensure_qapp
+        from kiosk.bench import gui
+
+        ensure_qapp()
+        with tempfile.TemporaryDirectory(prefix="psoas-bench-gui-", dir=folder) as tmp:
+            kiosk = gui.open_kiosk(gui.bench_config(Path(tmp)), (1920, 1080))
+            try:
+                if "soak" in parts:
+                    step(f"memory soak: {n['soak_transitions']:,} slide changes, {n['soak_flows']:,} visits")
+                    figures += gui.bench_soak(kiosk, n["soak_transitions"], n["soak_flows"], progress=not args.quick)
+                if "tap" in parts:
+                    step(f"tap latency: {n['taps']} taps")
+                    figures += gui.bench_tap(kiosk, n["taps"])
+                if "frames" in parts:
+                    for size in ((1920, 1080), (3840, 2160)):
+                        step(f"cross-fade frames at {size[0]}x{size[1]}")
+                        figures += gui.bench_frames(kiosk, size, n["frame_transitions"])
+            finally:
+                gui.close_kiosk(kiosk)
+    if "start" in parts:
+        from kiosk.bench.startup import measure_cold_start
+
+        step(f"cold start: {n['start_runs']} runs + 1 warm-up")
+        figures = measure_cold_start(n["start_runs"]) + figures
+    if "save" in parts:
+        from kiosk.bench.storage import bench_save
+
+        step(f"durable save: {n['saves']} requests")
+        figures += bench_save(folder, n["saves"])
+    if "export" in parts:
+        from kiosk.bench.storage import bench_export
+
+        step(f"export: {n['export_rows']:,} rows to CSV and XLSX")
+        figures += bench_export(folder, n["export_rows"])
+
+    order = {key: i for i, key in enumerate(("start_s", "start_rss_mb", "soak_rss_mb", "soak_growth_mb"))}
+    figures.sort(key=lambda f: order.get(f.key, len(order)))  # start and memory first, then as measured
+    header = {
+        "command": command + (f" --dir {args.dir}" if args.dir else ""),
+        "mode": "quick (smaller counts; targets are for the full run)" if args.quick else "full",
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "took": f"{time.perf_counter() - began:.0f} s",
+        "rendering": "Qt offscreen platform (CPU raster, no GPU or compositor)",
+    }
+    info = machine.describe()
+    print(markdown(figures, info, header))
+    if args.json:
+        write_json(args.json, figures, info, header)
+        print(f"figures written to {args.json}")
+    return 0  # a miss is a finding shown in the table, not a failure of the command
