@@ -94,6 +94,9 @@ class Flow(QObject):
         self.staff_panel.quit_requested.connect(lambda: self.window.quit_for_staff())
         self.activity.activity.connect(self.staff_pin.note_activity)
         self.activity.activity.connect(self.staff_panel.note_activity)
+        # A language, text size or contrast chosen on the slides is undone after a quiet spell there too.
+        state.language_changed.connect(lambda _lang: self._restart_idle())
+        state.appearance_changed.connect(self._restart_idle)
         self.retention = RetentionKeeper(state, self)
         self.retention.start()
         self.current = ""
@@ -171,8 +174,16 @@ class Flow(QObject):
     def _restart_idle(self) -> None:
         if self.current in self.PATIENT_INPUT_SCREENS:
             self.idle_timer.start(int(self.state.config.idle.timeout_seconds * 1000))
+        elif self.current == "education" and self.state.has_patient_choices():
+            self.idle_timer.start(self._education_idle_ms())
         else:
             self.idle_timer.stop()
+
+    def _education_idle_ms(self) -> int:
+        """On the slides nothing personal is on screen, so a patient may watch a whole loop in Spanish or in
+        large text without touching anything; only after that long are the clinic's defaults back."""
+        loop = sum(slide.seconds for slide in self.state.content.slides) * self.state.config.slides.speed
+        return int(max(self.state.config.idle.timeout_seconds, loop) * 1000)
 
     def note_activity(self) -> None:
         if self.idle_timer.isActive():
@@ -180,6 +191,10 @@ class Flow(QObject):
 
     def on_idle(self) -> None:
         """Nobody has touched a patient screen for a while: ask, with a countdown, before clearing it."""
+        if self.current == "education":
+            log.info("idle on the slides: back to the clinic's language, text size and colours")
+            self.state.reset_patient_choices()
+            return
         if self.current not in self.PATIENT_INPUT_SCREENS:
             return
         log.info("idle on %s: asking if the patient is still there", self.current)

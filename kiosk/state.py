@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 from kiosk.core import paths
 from kiosk.core.config import Config, Problem
 from kiosk.core.content import Content, ContentLibrary, load_library
-from kiosk.theme import Theme
+from kiosk.theme import Theme, usable_colours
 
 if TYPE_CHECKING:
     from kiosk.core.store import RequestStore
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOW_DISK_BYTES = 200 * 1024 * 1024
+
+# The one kiosk translator installed in the application. Module-wide, not per KioskState: a kiosk that is thrown
+# away while showing Spanish (tests, the self-test, screenshots) must not leave its translator behind for the next.
+_installed_translator: QTranslator | None = None
 
 
 @dataclass(frozen=True)
@@ -43,11 +47,16 @@ class KioskState(QObject):
         super().__init__()
         self.config = config
         self.config_problems = list(config_problems or [])
+        # Clinic colours that make text too faint are replaced by the defaults and reported like any config problem.
+        self.colours, colour_problems = usable_colours(config.colours)
+        for problem in colour_problems:
+            log.warning("config: %s", problem)
+            if problem not in self.config_problems:
+                self.config_problems.append(problem)
         content_dir = Path(config.content.directory).expanduser() if config.content.directory else None
         self.library = library or load_library(config.languages.offered, content_dir)
         self.language = self._usable_language(config.languages.default)
-        self.theme = Theme.create(config.colours, short_side)
-        self._translator: QTranslator | None = None
+        self.theme = Theme.create(self.colours, short_side)
         self._store: RequestStore | None = None
         self.store_error: str | None = None
         self.last_save_failed = False
@@ -65,6 +74,15 @@ class KioskState(QObject):
     def languages(self) -> list[str]:
         return [lang for lang in self.config.languages.offered if lang in self.library.by_language]
 
+    @property
+    def default_language(self) -> str:
+        return self._usable_language(self.config.languages.default)
+
+    def language_name(self, lang: str) -> str:
+        """A language's name in that language ("Español"), from its content file: no code per language."""
+        content = self.library.by_language.get(lang)
+        return (content.language_name if content is not None else "") or lang
+
     def set_language(self, lang: str) -> None:
         lang = self._usable_language(lang)
         if lang == self.language:
@@ -74,26 +92,32 @@ class KioskState(QObject):
         self.language_changed.emit(lang)
 
     def _install_translator(self) -> None:
+        """Install resources/translations/kiosk_<lang>.qm; English (the source language) needs none."""
+        global _installed_translator
         app = QCoreApplication.instance()
         if app is None:
             return
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        if _installed_translator is not None:
+            app.removeTranslator(_installed_translator)
+            _installed_translator.deleteLater()
+            _installed_translator = None
         qm = paths.resource_path("translations", f"kiosk_{self.language}.qm")
         if qm.exists():
-            translator = QTranslator(self)
+            translator = QTranslator(app)  # owned by the application: this state may be thrown away first
             if translator.load(str(qm)):
                 app.installTranslator(translator)
-                self._translator = translator
+                _installed_translator = translator
             else:
                 log.error("cannot load translation file %s", qm)
+                translator.deleteLater()
+        elif self.language != "en":
+            log.warning("no translation file %s; the screens' own words stay in English", qm.name)
 
     # ---- appearance -----------------------------------------------------------------------------------
     def set_appearance(self, *, large_text: bool | None = None, high_contrast: bool | None = None,
                        short_side: int | None = None) -> None:
         theme = Theme.create(
-            self.config.colours,
+            self.colours,
             short_side if short_side is not None else self.theme.screen_short_side,
             self.theme.large_text if large_text is None else large_text,
             self.theme.high_contrast if high_contrast is None else high_contrast,
@@ -106,6 +130,10 @@ class KioskState(QObject):
         """Between patients: the clinic's default language, normal text, normal colours."""
         self.set_language(self.config.languages.default)
         self.set_appearance(large_text=False, high_contrast=False)
+
+    def has_patient_choices(self) -> bool:
+        """True when a patient changed the language, the text size or the colours (the idle reset undoes it)."""
+        return self.language != self.default_language or self.theme.large_text or self.theme.high_contrast
 
     # ---- the request store ----------------------------------------------------------------------------
     @property
@@ -125,25 +153,26 @@ class KioskState(QObject):
 
     # ---- staff attention --------------------------------------------------------------------------------
     def staff_warnings(self) -> list[StaffWarning]:
-        tr = QCoreApplication.translate
+        # QCoreApplication.translate spelled out each time (not an alias): lupdate only finds it that way.
         out: list[StaffWarning] = []
         if self.config_problems:
-            out.append(StaffWarning("config", tr("KioskState", "The config file has problems; defaults are used "
-                                                 "for: %1").replace("%1", "; ".join(map(str, self.config_problems)))))
+            text = QCoreApplication.translate("KioskState", "The config file has problems; defaults are used for: %1")
+            out.append(StaffWarning("config", text.replace("%1", "; ".join(map(str, self.config_problems)))))
         if self.library.problems:
-            out.append(StaffWarning("content", tr("KioskState", "Content problems; the bundled content is shown: "
-                                                  "%1").replace("%1", "; ".join(map(str, self.library.problems)))))
+            text = QCoreApplication.translate("KioskState", "Content problems; the bundled content is shown: %1")
+            out.append(StaffWarning("content", text.replace("%1", "; ".join(map(str, self.library.problems)))))
         if self.last_save_failed:
-            out.append(StaffWarning("save", tr("KioskState", "The last request could not be saved. Check the data "
-                                               "folder: %1").replace("%1", str(self.config.data_dir))))
+            text = QCoreApplication.translate("KioskState",
+                                              "The last request could not be saved. Check the data folder: %1")
+            out.append(StaffWarning("save", text.replace("%1", str(self.config.data_dir))))
         if self.store_error:
             out.append(StaffWarning("store", self.store_error))
         try:
             free = shutil.disk_usage(self.config.data_dir if self.config.data_dir.exists()
                                      else self.config.data_dir.parent).free
             if free < LOW_DISK_BYTES:
-                out.append(StaffWarning("disk", tr("KioskState", "The disk is nearly full (%1 MB free).")
-                                        .replace("%1", str(free // (1024 * 1024)))))
+                text = QCoreApplication.translate("KioskState", "The disk is nearly full (%1 MB free).")
+                out.append(StaffWarning("disk", text.replace("%1", str(free // (1024 * 1024)))))
         except OSError:
             pass
         return out

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from kiosk.core import paths
-from kiosk.core.config import ColourSettings
+from kiosk.core.config import ColourSettings, Problem
 
 LARGE_TEXT_FACTOR = 1.35
 BASE_BODY_PX = 30  # body text at 1080p; never below MIN_BODY_PX on small screens
 MIN_BODY_PX = 24
 MIN_TOUCH_PX = 64
+# WCAG 2.x level AA: body text, large text (>= 24 px, or >= 18.7 px bold) and the outlines of controls/graphics.
+TEXT_RATIO = 4.5
+LARGE_TEXT_RATIO = 3.0
+GRAPHICS_RATIO = 3.0
 
 
 def _channel(c: int) -> float:
@@ -58,20 +62,115 @@ class Palette:
                    selected="#FFFFFF", on_selected="#000000", error="#FF8A80", focus="#00E5FF")
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
-        """Every foreground/background pair the style sheet uses for text, for the contrast test."""
-        return {
-            "body on background": (self.text, self.background),
-            "body on surface": (self.text, self.surface),
-            "muted on background": (self.muted_text, self.background),
-            "muted on surface": (self.muted_text, self.surface),
-            "button text on primary": (self.on_primary, self.primary),
-            "button text on accent": (self.on_accent, self.accent),
-            "selected tile text": (self.on_selected, self.selected),
-            "error on surface": (self.error, self.surface),
-            "error on background": (self.error, self.background),
-            "primary text on background": (self.primary, self.background),
-            "primary text on surface": (self.primary, self.surface),
-        }
+        """Every foreground/background pair used for text (style sheet and self-painted widgets): >= 4.5:1."""
+        return {name: (fg, bg) for name, fg, bg, minimum in self.contrast_checks() if minimum == TEXT_RATIO}
+
+    def contrast_checks(self) -> list[tuple[str, str, str, float]]:
+        """(what, foreground, background, minimum ratio) for every colour pair the kiosk shows.
+
+        Text is held to 4.5:1 everywhere, even where it is large enough for 3:1 (headings, buttons): the
+        waiting room has patients with poor eyesight. Outlines that show where a control is (field borders,
+        tile borders, focus ring, page dots, tick boxes) need 3:1 against what surrounds them."""
+        text = [
+            # kiosk.qss: labels on the screen background and on cards (surface)
+            ("body text on background", self.text, self.background),
+            ("body text on surface (cards, tiles, fields, keys)", self.text, self.surface),
+            ("muted text on background", self.muted_text, self.background),
+            ("muted text on surface", self.muted_text, self.surface),
+            ("clinic name / reference (primary) on background", self.primary, self.background),
+            ("primary text on surface (buttons, ghost buttons)", self.primary, self.surface),
+            ("error text on background", self.error, self.background),
+            ("error text on surface", self.error, self.surface),
+            ("disabled button text on surface", self.muted_text, self.surface),
+            # buttons
+            ("primary button text", self.on_primary, self.primary),
+            ("primary button text, pressed", self.on_primary, self.text),
+            ("call-to-action / banner text", self.on_accent, self.accent),
+            ("call-to-action text, pressed", self.on_accent, self.text),
+            ("chosen tile / time button / toolbar toggle", self.on_selected, self.selected),
+            ("switched-on key (shift, áé, 123)", self.on_primary, self.primary),
+            ("selected text in a field or table", self.on_primary, self.primary),
+        ]
+        graphics = [
+            ("field / key / tile border on surface", self.muted_text, self.surface),
+            ("tile border on background", self.muted_text, self.background),
+            ("field border when invalid", self.error, self.surface),
+            ("focus ring on background", self.focus, self.background),
+            ("focus ring on surface", self.focus, self.surface),
+            ("button border (primary) on background", self.primary, self.background),
+            ("tick box / tile ring (primary) on surface", self.primary, self.surface),
+            ("tick in a chosen tile", self.on_selected, self.selected),
+            ("current page dot", self.primary, self.background),
+            ("other page dots", self.muted_text, self.background),
+        ]
+        return ([(n, f, b, TEXT_RATIO) for n, f, b in text]
+                + [(n, f, b, GRAPHICS_RATIO) for n, f, b in graphics])
+
+    def contrast_failures(self) -> list[tuple[str, float, float]]:
+        """(what, ratio, minimum) for every pair below its minimum; empty when the palette is fine."""
+        out = []
+        for name, fg, bg, minimum in self.contrast_checks():
+            ratio = contrast_ratio(fg, bg)
+            if ratio < minimum:
+                out.append((name, ratio, minimum))
+        return out
+
+
+# Which clinic colour to give up first when a pair fails (the other colour in the pair is usually the one the
+# clinic cares about less: the background of a call-to-action, say, is the colour itself).
+_BLAME: dict[str, tuple[str, ...]] = {
+    "body text on background": ("text", "background"),
+    "body text on surface (cards, tiles, fields, keys)": ("text", "surface"),
+    "muted text on background": ("background",),
+    "muted text on surface": ("surface",),
+    "clinic name / reference (primary) on background": ("primary", "background"),
+    "primary text on surface (buttons, ghost buttons)": ("primary", "surface"),
+    "error text on background": ("background",),
+    "error text on surface": ("surface",),
+    "disabled button text on surface": ("surface",),
+    "primary button text": ("primary",),
+    "primary button text, pressed": ("text",),
+    "call-to-action / banner text": ("accent",),
+    "call-to-action text, pressed": ("text",),
+    "chosen tile / time button / toolbar toggle": ("primary",),
+    "switched-on key (shift, áé, 123)": ("primary",),
+    "selected text in a field or table": ("primary",),
+    "field / key / tile border on surface": ("surface",),
+    "tile border on background": ("background",),
+    "field border when invalid": ("surface",),
+    "focus ring on background": ("background",),
+    "focus ring on surface": ("surface",),
+    "button border (primary) on background": ("primary", "background"),
+    "tick box / tile ring (primary) on surface": ("primary", "surface"),
+    "tick in a chosen tile": ("primary",),
+    "current page dot": ("primary", "background"),
+    "other page dots": ("background",),
+}
+
+
+def usable_colours(colours: ColourSettings) -> tuple[ColourSettings, list[Problem]]:
+    """The clinic's colours with every one that makes text or controls too faint replaced by the default.
+
+    Plain Python, so `check` can report it without a display and KioskState can warn staff. Each replaced
+    colour is one Problem naming the key, the pair that failed and its ratio."""
+    defaults = ColourSettings()
+    problems: list[Problem] = []
+    current = colours
+    for _ in range(len(fields(ColourSettings)) + 1):
+        failures = Palette.from_colours(current).contrast_failures()
+        if not failures:
+            break
+        name, ratio, minimum = failures[0]
+        keys = [k for k in _BLAME.get(name, ()) if getattr(current, k) != getattr(defaults, k)]
+        if not keys:  # only fixed colours are involved: nothing the clinic can change (the test keeps it so)
+            break
+        key = keys[0]
+        problems.append(Problem(
+            f"colours.{key}",
+            f"{getattr(current, key)!r} is too faint for {name}: contrast {ratio:.1f}:1, at least {minimum:g}:1 "
+            f"is needed; the default {getattr(defaults, key)!r} is used"))
+        current = replace(current, **{key: getattr(defaults, key)})
+    return current, problems
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -38,12 +39,19 @@ def set_role(widget: QWidget, role: str) -> None:
 
 
 class TouchButton(QPushButton):
-    """A big button whose accessible name always equals what it shows."""
+    """A big button whose accessible name always equals what it shows.
+
+    Its icon follows the button's font and colours: after a restyle (large text, high contrast) the icon is
+    redrawn at the new size, in the colour last asked for or else the button's text colour."""
+
+    _RESTYLE_EVENTS = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange})
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, role: str = "", icon: str = "",
                  description: str = "") -> None:
-        super().__init__(text, parent)
         self._icon_name = icon
+        self._icon_colour: str | None = None
+        self._icon_px: int | None = None
+        super().__init__(text, parent)
         if role:
             self.setProperty("role", role)
         if description:
@@ -59,14 +67,27 @@ class TouchButton(QPushButton):
         self.setAccessibleName(text.replace("&&", "&"))
 
     def refresh_icon(self, colour: str | None = None) -> None:
+        """Redraw the icon; `colour` (kept for later restyles) overrides the button's text colour."""
         if not self._icon_name:
             return
         import qtawesome  # imported late: it needs a QApplication
 
-        colour = colour or self.palette().buttonText().color().name()
-        self.setIcon(qtawesome.icon(self._icon_name, color=colour))
-        size = max(24, int(self.fontMetrics().height() * 1.1))
+        if colour is not None:
+            self._icon_colour = colour
+        shown = self._icon_colour or self.palette().buttonText().color().name()
+        self.setIcon(qtawesome.icon(self._icon_name, color=shown))
+        size = self._icon_px or max(24, int(self.fontMetrics().height() * 1.1))
         self.setIconSize(QSize(size, size))
+
+    def set_icon_px(self, px: int | None) -> None:
+        """A fixed icon size instead of one that follows the font (None: follow the font again)."""
+        self._icon_px = px
+        self.refresh_icon()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in self._RESTYLE_EVENTS and getattr(self, "_icon_name", ""):
+            self.refresh_icon()
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -952,6 +973,12 @@ def clear_text_edit(field: QPlainTextEdit) -> None:
     field.document().clearUndoRedoStacks()
     field.document().setModified(False)
 
+
+def set_focus_order(widgets: Sequence[QWidget | None]) -> None:
+    """Chain `widgets` in this order for assistive technology and a hardware Tab key: the reading order."""
+    chain = [w for w in widgets if w is not None]
+    for first, second in pairwise(chain):
+        QWidget.setTabOrder(first, second)
 
 
 def settle() -> None:

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
 from kiosk.state import KioskState
-from kiosk.touch import KineticScrollArea, TileGrid, ToggleTile, TouchButton, WrappingLabel, settle
+from kiosk.touch import KineticScrollArea, TileGrid, ToggleTile, TouchButton, WrappingLabel, set_focus_order, settle
 
 NONE_ICON = "fa5s.ban"
 
@@ -31,9 +32,8 @@ class ChecklistScreen(QWidget):
 
         self.title = WrappingLabel(role="title")
         self.hint = WrappingLabel(role="body")
-        # A slot other features (language / text size toolbar) can add to, right of the title.
-        self.top_bar = QHBoxLayout()
-        self.top_bar.addWidget(self.title, 1)
+        self.toolbar = PatientToolbar(state)
+        self.header = ScreenHeader(self.title, self.toolbar)
 
         self.grid = TileGrid()
         self.tiles: dict[str, ToggleTile] = {}
@@ -64,7 +64,7 @@ class ChecklistScreen(QWidget):
         bottom.addWidget(self.next_button, 2)
 
         root = QVBoxLayout(self)
-        root.addLayout(self.top_bar)
+        root.addWidget(self.header)
         root.addWidget(self.hint)
         root.addWidget(self.scroll, 1)
         root.addLayout(bottom)
@@ -74,6 +74,8 @@ class ChecklistScreen(QWidget):
         state.appearance_changed.connect(self.apply_appearance)
         self.retranslate()
         self.apply_appearance()
+        set_focus_order([*self.toolbar.buttons(), *self.tiles.values(), self.none_tile, self.back_button,
+                         self.next_button])
 
     # ---- choices --------------------------------------------------------------------------------------------
     def selected(self) -> tuple[str, ...]:
@@ -116,7 +118,9 @@ class ChecklistScreen(QWidget):
         self.title.setText(self.tr("Which of these do you have?"))
         self.hint.setText(self.tr("Tap every one that you have. You can choose more than one."))
         self.back_button.setText(self.tr("Back"))
+        self.back_button.setAccessibleDescription(self.tr("Back to the slides"))
         self.next_button.setText(self.tr("Next"))
+        self.next_button.setAccessibleDescription(self.tr("See your answers"))
         if self.message.text():
             self.message.setText(self._nothing_chosen_text())
 
@@ -130,6 +134,7 @@ class ChecklistScreen(QWidget):
         self.grid.set_spacing(theme.px(16), max_row_height=round(theme.touch_px * 2.4))
         for button in (self.back_button, self.next_button):
             button.setMinimumHeight(round(theme.touch_px * 1.1))
+        self.header.set_spacing(theme.px(16))
         self._refresh_icons()
 
     def _refresh_icons(self) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEasingCurve, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content import Slide
 from kiosk.illustrations import IllustrationPalette, IllustrationView, QrCodeView
+from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
 from kiosk.state import KioskState
-from kiosk.touch import PageDots, SwipeFilter, TouchButton, WrappingLabel
+from kiosk.touch import PageDots, SwipeFilter, TouchButton, WrappingLabel, set_focus_order
 
 
 class SlideView(QWidget):
@@ -55,6 +56,17 @@ class SlideView(QWidget):
         self.slide: Slide | None = None
         self._sizes = (52, 38, 24)
         self.current_body_px = 38
+        # The text column changes size after the fact (window turned, toolbar or buttons restyled): fit again then.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit_text)
+        self.text_column.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.text_column and event.type() == QEvent.Type.Resize:
+            self._refit.start()
+        return False
 
     def show_slide(self, slide: Slide) -> None:
         self.slide = slide
@@ -156,17 +168,29 @@ class EducationScreen(QWidget):
         self.index = 0
         self.paused = False
 
+        # Top: the clinic (name, phone) and the pause note on the left, the patient toolbar on the right.
         self.clinic = WrappingLabel(role="clinic")
         self.phone = WrappingLabel(role="muted")
-        self.phone.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.pause_note = WrappingLabel(role="muted")
         self.pause_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        keep = self.pause_note.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the slide below must not jump when the note comes and goes
+        self.pause_note.setSizePolicy(keep)
         self.pause_note.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.clinic, 1)
+        identity = QVBoxLayout()
+        identity.setContentsMargins(0, 0, 0, 0)
+        identity.setSpacing(0)
+        identity.addWidget(self.clinic)
+        identity.addWidget(self.phone)
+        self.header_left = QWidget()
+        top = QHBoxLayout(self.header_left)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(identity, 1)
         top.addWidget(self.pause_note, 1)
-        top.addWidget(self.phone, 1)
         self.top_bar = top
+        self.toolbar = PatientToolbar(state)
+        self.toolbar.used.connect(self.pause)  # a patient changing the language or text size wants to read
+        self.header = ScreenHeader(self.header_left, self.toolbar)
 
         self.stage = QWidget(self)
         self.slide_view = SlideView(self.stage)
@@ -194,7 +218,7 @@ class EducationScreen(QWidget):
         self.bottom.addWidget(self.cta, 1)
 
         root = QVBoxLayout(self)
-        root.addLayout(top)
+        root.addWidget(self.header)
         root.addWidget(self.stage, 1)
         root.addLayout(self.bottom)
         self.root_layout = root
@@ -216,6 +240,7 @@ class EducationScreen(QWidget):
         state.appearance_changed.connect(self.apply_appearance)
         self.retranslate()
         self.apply_appearance()
+        set_focus_order([*self.toolbar.buttons(), self.prev_button, self.next_button, self.cta])
 
     # ---- text and looks -----------------------------------------------------------------------------------
     @property
@@ -228,9 +253,12 @@ class EducationScreen(QWidget):
         self.phone.setText(clinic.phone)
         self.phone.setVisible(bool(clinic.phone))
         self.cta.setText(self.tr("Check my symptoms"))
+        self.cta.setAccessibleDescription(self.tr("Tick the symptoms you have, then ask for a free phone call"))
         self.prev_button.setText("")
         self.prev_button.setAccessibleName(self.tr("Previous"))
+        self.prev_button.setAccessibleDescription(self.tr("Show the previous slide"))
         self.next_button.setAccessibleName(self.tr("Next"))
+        self.next_button.setAccessibleDescription(self.tr("Show the next slide"))
         self.pause_note.setText(self.tr("Paused — the slides go on by themselves soon"))
         self.index = min(self.index, len(self.slides) - 1)
         self.slide_view.show_slide(self.slides[self.index])
@@ -247,13 +275,13 @@ class EducationScreen(QWidget):
             button.refresh_icon(theme.palette.primary)
         self.cta.setMinimumHeight(round(theme.touch_px * 1.2))
         self.cta.refresh_icon(theme.palette.on_accent)
-        icon_px = theme.px(44, text=True)
-        self.cta.setIconSize(QSize(icon_px, icon_px))
+        self.cta.set_icon_px(theme.px(44, text=True))
         for button in (self.prev_button, self.next_button):
-            button.setIconSize(QSize(theme.px(48), theme.px(48)))
+            button.set_icon_px(theme.px(48))
         body = theme.body_px
         self.slide_view.set_text_sizes(round(body * 1.75), round(body * 1.3), body)
         self.dots.setMinimumHeight(theme.px(28))
+        self.header.set_spacing(theme.px(16))
         self.update()
 
     def resizeEvent(self, event: object) -> None:

@@ -30,6 +30,7 @@ from kiosk.core.requests import (
     parse_phone,
     validate_request,
 )
+from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
 from kiosk.state import KioskState
 from kiosk.touch import (
     KineticScrollArea,
@@ -40,6 +41,7 @@ from kiosk.touch import (
     WrappingLabel,
     clear_line_edit,
     clear_text_edit,
+    set_focus_order,
     settle,
 )
 
@@ -70,9 +72,18 @@ class RequestFormScreen(QWidget):
         self._save_failed = False
 
         self.title = WrappingLabel(role="title")
-        self.top_bar = QHBoxLayout()
-        self.top_bar.addWidget(self.title, 1)
+        # A failed save shows a banner in the title's place (see _set_save_failed_display), beside the toolbar.
+        self.banner = WrappingLabel(role="banner")
+        self.banner.hide()
+        self.header_left = QWidget()
+        title_box = QVBoxLayout(self.header_left)
+        title_box.setContentsMargins(0, 0, 0, 0)
+        title_box.addWidget(self.title)
+        title_box.addWidget(self.banner)
+        self.toolbar = PatientToolbar(state)
+        self.header = ScreenHeader(self.header_left, self.toolbar)
         self.symptoms_line = WrappingLabel(role="muted")
+        self.symptoms_line.installEventFilter(self)
         self.symptoms_error = self._error_label()
 
         # ---- fields ----
@@ -158,8 +169,6 @@ class RequestFormScreen(QWidget):
         self.body.addLayout(self.keyboard_column, 1)
 
         # ---- bottom ----
-        self.banner = WrappingLabel(role="banner")
-        self.banner.hide()
         self.back_button = TouchButton(icon="fa5s.arrow-left")
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.back)
@@ -173,10 +182,9 @@ class RequestFormScreen(QWidget):
         bottom.addWidget(self.send_button, 2)
 
         root = QVBoxLayout(self)
-        root.addLayout(self.top_bar)
         # A failed save takes the place of the title and the symptoms line: impossible to miss, and the keys and
         # fields below keep their size (no room is taken from the keyboard).
-        root.addWidget(self.banner)
+        root.addWidget(self.header)
         root.addWidget(self.symptoms_line)
         root.addWidget(self.symptoms_error)
         root.addLayout(self.body, 1)
@@ -188,6 +196,11 @@ class RequestFormScreen(QWidget):
         self.retranslate()
         self.apply_appearance()
         self._arrange_times(2)
+        # Reading order: toolbar, the fields top to bottom, consent, then the buttons. The keys are left out:
+        # they never take focus (the field being typed into keeps it).
+        set_focus_order([*self.toolbar.buttons(), self.name_edit, self.phone_edit,
+                         *self.time_buttons.values(), self.note_edit, self.consent_tile, self.back_button,
+                         self.send_button])
 
     # ---- building helpers ---------------------------------------------------------------------------------------
     @staticmethod
@@ -246,6 +259,8 @@ class RequestFormScreen(QWidget):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.phone_edit and event.type() == QEvent.Type.FocusOut:
             self._format_phone()
+        elif obj is self.symptoms_line and event.type() == QEvent.Type.FontChange and self.symptoms_line.text():
+            self._fill_symptoms_line()  # larger text: fewer names fit on the line
         return False
 
     def _on_target_changed(self, field: object) -> None:
@@ -417,13 +432,18 @@ class RequestFormScreen(QWidget):
         self.name_edit.setAccessibleName(texts[self.name_label])
         self.phone_edit.setAccessibleName(texts[self.phone_label])
         self.note_edit.setAccessibleName(texts[self.note_label])
+        self.name_edit.setAccessibleDescription(self.tr("Type it with the keys on the screen"))
+        self.phone_edit.setAccessibleDescription(self.tr("The keys on the screen show numbers for this box"))
+        self.note_edit.setAccessibleDescription(self.tr("You can leave this empty"))
         times = {"morning": self.tr("Morning"), "afternoon": self.tr("Afternoon"), "evening": self.tr("Evening"),
                  "any": self.tr("Any time")}
         for value, button in self.time_buttons.items():
             button.setText(times.get(value, value))
         self.consent_tile.set_texts(content.consent_text, content.privacy_text)
         self.back_button.setText(self.tr("Back"))
+        self.back_button.setAccessibleDescription(self.tr("Back to your answers; what you typed is kept"))
         self.send_button.setText(self.tr("Send my request"))
+        self.send_button.setAccessibleDescription(self.tr("The clinic will call you at the time you chose"))
         self.keyboard.set_language(self.state.language)
         self.keyboard.retranslate()
         self._update_note_count()
@@ -451,6 +471,7 @@ class RequestFormScreen(QWidget):
         self.keyboard.set_key_height(touch, grow=1.3)
         self.form_layout.setSpacing(theme.px(10))
         self.time_grid.setSpacing(theme.px(12))
+        self.header.set_spacing(theme.px(16))
 
     def _refresh_icons(self) -> None:
         palette = self.state.theme.palette
@@ -500,7 +521,10 @@ class RequestFormScreen(QWidget):
         margins = self.root_layout.contentsMargins()
         spacing = max(0, self.root_layout.spacing())
         column_w = (self.width() - margins.left() - margins.right() - self.body.spacing()) // 2
-        above = sum(w.sizeHint().height() + spacing for w in (self.title, self.symptoms_line) if not w.isHidden())
+        inner_w = self.width() - margins.left() - margins.right()
+        above = self.header.heightForWidth(inner_w) + spacing
+        above += sum(w.heightForWidth(inner_w) + spacing for w in (self.symptoms_line, self.symptoms_error)
+                     if not w.isHidden())
         body_h = (self.height() - margins.top() - margins.bottom() - above - spacing
                   - self.send_button.minimumHeight())
         needed = (self.consent_tile.heightForWidth(column_w) + 12 + self.keyboard.minimumSizeHint().height()

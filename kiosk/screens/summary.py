@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
 from kiosk.state import KioskState
-from kiosk.touch import TouchButton, WrappingLabel, icon, settle
+from kiosk.touch import TouchButton, WrappingLabel, icon, set_focus_order, settle
 
 
 class SummaryScreen(QWidget):
@@ -28,8 +29,8 @@ class SummaryScreen(QWidget):
         self.symptoms: tuple[str, ...] = ()
 
         self.title = WrappingLabel(role="title")
-        self.top_bar = QHBoxLayout()
-        self.top_bar.addWidget(self.title, 1)
+        self.toolbar = PatientToolbar(state)
+        self.header = ScreenHeader(self.title, self.toolbar)
 
         # The message and the offer, in one card beside a phone icon: the one thing to read on this screen.
         self.card = QFrame()
@@ -73,7 +74,7 @@ class SummaryScreen(QWidget):
         bottom.addStretch(2)
 
         root = QVBoxLayout(self)
-        root.addLayout(self.top_bar)
+        root.addWidget(self.header)
         root.addStretch(1)
         root.addLayout(self.body)  # at the height it needs, a little above the middle of the screen
         root.addStretch(2)
@@ -84,6 +85,7 @@ class SummaryScreen(QWidget):
         state.appearance_changed.connect(self.apply_appearance)
         self.retranslate()
         self.apply_appearance()
+        set_focus_order([*self.toolbar.buttons(), self.request_button, self.back_button, self.start_over_button])
 
     def show_choices(self, symptoms: tuple[str, ...]) -> None:
         """The symptom ids chosen on the checklist (empty = "None of these")."""
@@ -101,8 +103,11 @@ class SummaryScreen(QWidget):
         self.title.setText(self.tr("Your answers"))
         self.chosen_title.setText(self.tr("You chose:"))
         self.back_button.setText(self.tr("Back"))
+        self.back_button.setAccessibleDescription(self.tr("Change your answers"))
         self.start_over_button.setText(self.tr("Start over"))
+        self.start_over_button.setAccessibleDescription(self.tr("Clear your answers and go back to the slides"))
         self.request_button.setText(self.tr("Request a free phone call"))
+        self.request_button.setAccessibleDescription(self.tr("Type your name and phone number on the next screen"))
         self._fill()
 
     def apply_appearance(self) -> None:
@@ -118,6 +123,7 @@ class SummaryScreen(QWidget):
         self.request_button.setMinimumHeight(round(theme.touch_px * 1.4))
         for button in (self.back_button, self.start_over_button):
             button.setMinimumHeight(round(theme.touch_px * 1.1))
+        self.header.set_spacing(theme.px(16))
         self._refresh_icons()
 
     def _refresh_icons(self) -> None:

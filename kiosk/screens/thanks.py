@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
 from kiosk.state import KioskState
-from kiosk.touch import TouchButton, WrappingLabel, icon, settle
+from kiosk.touch import TouchButton, WrappingLabel, icon, set_focus_order, settle
 
 
 class ThanksScreen(QWidget):
@@ -23,8 +24,10 @@ class ThanksScreen(QWidget):
         self.setProperty("screen", True)
         self.reference = ""
 
-        self.top_bar = QHBoxLayout()
-        self.top_bar.addStretch(1)
+        self.toolbar = PatientToolbar(state)
+        # A patient changing the language or text size here is reading: give them the full time again.
+        self.toolbar.used.connect(self._restart_timer)
+        self.header = ScreenHeader(None, self.toolbar)
         self.tick = QLabel()
         self.tick.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = WrappingLabel(role="title")
@@ -41,7 +44,7 @@ class ThanksScreen(QWidget):
         self.done_button.clicked.connect(self._finish)
 
         root = QVBoxLayout(self)
-        root.addLayout(self.top_bar)
+        root.addWidget(self.header)
         root.addStretch(2)
         root.addWidget(self.tick)
         root.addWidget(self.title)
@@ -66,13 +69,18 @@ class ThanksScreen(QWidget):
         state.appearance_changed.connect(self.apply_appearance)
         self.retranslate()
         self.apply_appearance()
+        set_focus_order([*self.toolbar.buttons(), self.done_button])
 
     def show_reference(self, reference: str) -> None:
         """Called by Flow as the screen comes up; starts the way back to the loop."""
         self.reference = reference
         self.reference_label.setText(reference)
         self.reference_label.setAccessibleName(reference)
-        self.timer.start(max(50, int(self.state.config.idle.thanks_seconds * 1000)))
+        self._restart_timer()
+
+    def _restart_timer(self) -> None:
+        if self.reference:
+            self.timer.start(max(50, int(self.state.config.idle.thanks_seconds * 1000)))
 
     def _finish(self) -> None:
         if self.timer.isActive():
@@ -84,6 +92,7 @@ class ThanksScreen(QWidget):
         self.reference_caption.setText(self.tr("Your reference:"))
         self.seat.setText(self.tr("You can go back to your seat."))
         self.done_button.setText(self.tr("Done"))
+        self.done_button.setAccessibleDescription(self.tr("Back to the slides"))
 
     def apply_appearance(self) -> None:
         theme = self.state.theme

@@ -1,0 +1,308 @@
+"""The patient toolbar, top right on every patient screen: [A+ Larger text] [◐ High contrast] [🌐 Español].
+
+Every choice takes effect at once through KioskState (language_changed / appearance_changed), so the screen
+keeps the patient's place: the slide, the ticked symptoms, the typed entries. The idle reset
+(KioskState.reset_patient_choices) puts all three back to the clinic's defaults.
+
+Language names come from the content files (`language_name`), so a third language needs no code here: with two
+languages the button shows the other one's name; with three or more it shows the current one and opens a chooser.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.state import KioskState
+from kiosk.touch import TouchButton
+
+TEXT_SIZE_ICON = "mdi6.format-font-size-increase"  # an "A" with a plus
+CONTRAST_ICON = "fa6s.circle-half-stroke"  # ◐
+LANGUAGE_ICON = "fa6s.globe"
+
+
+class PatientToolbar(QWidget):
+    """Three kinds of buttons in one row. `used()` fires after any of them was tapped (screens pause the slides
+    or restart a timer: the patient is reading)."""
+
+    used = Signal()
+
+    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.text_button = self._button(TEXT_SIZE_ICON, checkable=True)
+        self.text_button.clicked.connect(self._toggle_text_size)
+        self.contrast_button = self._button(CONTRAST_ICON, checkable=True)
+        self.contrast_button.clicked.connect(self._toggle_contrast)
+        self.language_button = self._button(LANGUAGE_ICON)
+        self.language_button.clicked.connect(self._on_language_button)
+        self.chooser: LanguageChooser | None = None
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in self.buttons():
+            row.addWidget(button)
+        self.row = row
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+        state.language_changed.connect(self.retranslate)
+        state.appearance_changed.connect(self.apply_appearance)
+        self.retranslate()
+        self.apply_appearance()
+
+    @staticmethod
+    def _button(icon: str, checkable: bool = False) -> TouchButton:
+        button = TouchButton(role="toolbar", icon=icon)
+        button.setCheckable(checkable)
+        # Touch only, and the request form's field must keep its focus (and the keyboard its target).
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def buttons(self) -> list[TouchButton]:
+        """In reading order (also the focus order)."""
+        return [self.text_button, self.contrast_button, self.language_button]
+
+    # ---- actions -----------------------------------------------------------------------------------------
+    def _toggle_text_size(self) -> None:
+        self.state.set_appearance(large_text=not self.state.theme.large_text)
+        self._sync_checks()
+        self.used.emit()
+
+    def _toggle_contrast(self) -> None:
+        self.state.set_appearance(high_contrast=not self.state.theme.high_contrast)
+        self._sync_checks()
+        self.used.emit()
+
+    def other_languages(self) -> list[str]:
+        return [lang for lang in self.state.languages if lang != self.state.language]
+
+    def _on_language_button(self) -> None:
+        languages = self.state.languages
+        if len(languages) == 2:
+            self.state.set_language(self.other_languages()[0])
+        elif len(languages) > 2:
+            self.open_chooser()
+        self.used.emit()
+
+    def open_chooser(self) -> None:
+        window = self.window()
+        if self.chooser is None or self.chooser.parentWidget() is not window:
+            if self.chooser is not None:
+                self.chooser.deleteLater()
+            self.chooser = LanguageChooser(self.state, window)
+            self.chooser.chosen.connect(self._choose)
+        self.chooser.open_under(self.language_button)
+
+    def _choose(self, lang: str) -> None:
+        self.state.set_language(lang)
+        self.used.emit()
+
+    def close_chooser(self) -> None:
+        if self.chooser is not None:
+            self.chooser.hide()
+
+    # ---- text and looks ----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.text_button.setText(self.tr("Larger text"))
+        self.text_button.setAccessibleDescription(self.tr("Makes all the words on the screen bigger. "
+                                                          "Tap again for the usual size."))
+        self.contrast_button.setText(self.tr("High contrast"))
+        self.contrast_button.setAccessibleDescription(self.tr("White and yellow on black, easier to see. "
+                                                              "Tap again for the usual colours."))
+        languages = self.state.languages
+        self.language_button.setVisible(len(languages) > 1)
+        if len(languages) == 2:
+            # The other language, in its own words: a patient who reads no English still finds "Español".
+            other = self.other_languages()[0]
+            self.language_button.setText(self.state.language_name(other))
+            self.language_button.setAccessibleDescription(self.tr("Change the language"))
+        else:
+            self.language_button.setText(self.state.language_name(self.state.language))
+            self.language_button.setAccessibleDescription(self.tr("Choose another language"))
+        self._sync_checks()
+
+    def _sync_checks(self) -> None:
+        theme = self.state.theme
+        for button, on in ((self.text_button, theme.large_text), (self.contrast_button, theme.high_contrast)):
+            button.setChecked(on)
+        self._refresh_icons()
+
+    def apply_appearance(self) -> None:
+        theme = self.state.theme
+        self.row.setSpacing(theme.px(12))
+        for button in self.buttons():
+            button.setMinimumHeight(theme.touch_px)
+        self._sync_checks()
+        self.updateGeometry()
+
+    def _refresh_icons(self) -> None:
+        palette = self.state.theme.palette
+        for button in self.buttons():
+            button.refresh_icon(palette.on_selected if button.isChecked() else palette.primary)
+
+    def showEvent(self, event: object) -> None:
+        self._sync_checks()  # a choice made on another screen shows here too
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def hideEvent(self, event: object) -> None:
+        self.close_chooser()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+
+class LanguageChooser(QWidget):
+    """For three or more languages: a card of big buttons, one per language in its own words, over a dimmed
+    window. A tap on a language chooses it; a tap anywhere else closes the card."""
+
+    chosen = Signal(str)
+
+    def __init__(self, state: KioskState, window: QWidget) -> None:
+        super().__init__(window)
+        self.state = state
+        self.card = QFrame(self)
+        self.card.setProperty("role", "card")
+        self.column = QVBoxLayout(self.card)
+        self.buttons: dict[str, TouchButton] = {}
+        self.hide()
+        window.installEventFilter(self)
+
+    def _rebuild(self) -> None:
+        for button in self.buttons.values():
+            button.deleteLater()
+        self.buttons.clear()
+        theme = self.state.theme
+        pad = theme.px(24)
+        self.column.setContentsMargins(pad, pad, pad, pad)
+        self.column.setSpacing(theme.px(12))
+        for lang in self.state.languages:
+            button = TouchButton(self.state.language_name(lang), role="tile")
+            button.setCheckable(True)
+            button.setChecked(lang == self.state.language)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(theme.touch_px)
+            button.clicked.connect(lambda _=False, code=lang: self._pick(code))
+            self.column.addWidget(button)
+            self.buttons[lang] = button
+
+    def open_under(self, anchor: QWidget) -> None:
+        self._rebuild()
+        parent = self.parentWidget()
+        self.setGeometry(parent.rect())
+        size = self.card.sizeHint().expandedTo(QSize(anchor.width(), 0))
+        corner = anchor.mapTo(parent, anchor.rect().bottomRight())
+        x = max(0, min(corner.x() - size.width(), parent.width() - size.width()))
+        y = max(0, min(corner.y() + self.state.theme.px(8), parent.height() - size.height()))
+        self.card.setGeometry(QRect(x, y, size.width(), size.height()))
+        self.show()
+        self.raise_()
+
+    def _pick(self, lang: str) -> None:
+        self.hide()
+        self.chosen.emit(lang)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # outside the card: close without choosing
+        self.hide()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.hide()  # the window turned or changed size: the card would sit in the wrong place
+        return False
+
+    def paintEvent(self, _event: object) -> None:
+        QPainter(self).fillRect(self.rect(), QColor(0, 0, 0, 120))
+
+
+class ScreenHeader(QWidget):
+    """The top of a patient screen: what the screen is about (title, clinic name...) on the left and the toolbar
+    on the right; or, when the title would get squeezed into many lines there (portrait, long translations,
+    large text), the toolbar on a row of its own above the title. Whichever needs less height."""
+
+    def __init__(self, left: QWidget | None, toolbar: PatientToolbar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.left = left
+        self.toolbar = toolbar
+        if left is not None:
+            left.setParent(self)
+            left.installEventFilter(self)  # shown/hidden (the form's save-failure banner): lay out again
+        toolbar.setParent(self)
+        sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        sp.setHeightForWidth(True)
+        self.setSizePolicy(sp)
+        self._spacing = 16
+        self._stacked = False
+
+    def set_spacing(self, spacing: int) -> None:
+        self._spacing = spacing
+        self.updateGeometry()
+        self._relayout()
+
+    def is_stacked(self) -> bool:
+        return self._stacked
+
+    def _left_height(self, width: int) -> int:
+        left = self.left
+        if left is None or left.isHidden():
+            return 0
+        if left.hasHeightForWidth():
+            return left.heightForWidth(max(1, width))
+        return left.sizeHint().height()
+
+    def _arrange(self, width: int) -> tuple[bool, int]:
+        """(stacked, height) for this width."""
+        bar = self.toolbar.sizeHint()
+        if self.left is None or self.left.isHidden():
+            return False, bar.height()
+        beside_w = width - bar.width() - self._spacing
+        stacked_h = bar.height() + self._spacing + self._left_height(width)
+        if beside_w < max(self.left.minimumSizeHint().width(), width // 3):
+            return True, stacked_h
+        beside_h = max(bar.height(), self._left_height(beside_w))
+        return (True, stacked_h) if stacked_h < beside_h else (False, beside_h)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(width)[1]
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), self.toolbar.sizeHint().width() * 2)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.toolbar.sizeHint().width(), self.heightForWidth(max(self.width(), 1)))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.left and event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.LayoutRequest):
+            self.updateGeometry()
+            self._relayout()
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the toolbar's buttons changed size (language, text size)
+            self.updateGeometry()
+            self._relayout()
+        return super().event(event)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._relayout()
+
+    def _relayout(self) -> None:
+        width, height = self.width(), self.height()
+        bar = self.toolbar.sizeHint()
+        bar_w = min(bar.width(), width)
+        stacked, _ = self._arrange(width)
+        self._stacked = stacked
+        self.toolbar.setGeometry(width - bar_w, 0, bar_w, bar.height())
+        if self.left is None:
+            return
+        if stacked:
+            top = bar.height() + self._spacing
+            self.left.setGeometry(0, top, width, max(0, height - top))
+        else:
+            left_w = max(1, width - bar_w - self._spacing)
+            left_h = min(height, self._left_height(left_w))
+            # Centred on the toolbar's middle when shorter than it, so a one-line title lines up with the buttons.
+            self.left.setGeometry(0, max(0, (height - left_h) // 2), left_w, max(left_h, min(height, bar.height())))
