@@ -8,6 +8,7 @@ from pathlib import Path
 from kiosk.core import paths
 from kiosk.core.config import Problem, load_config
 from kiosk.core.content import ContentError, check_same_ids, content_file, load_content_file
+from kiosk.theme import usable_colours
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def collect_problems(config_path: Path | None, content_dir: Path | None = None) -> tuple[list[Problem], list[str]]:
     """Every problem in config and content, plus the files that were checked."""
     config, problems = load_config(config_path)
+    problems.extend(usable_colours(config.colours)[1])  # clinic colours too faint to read (WCAG contrast)
     checked = [str(config_path or paths.default_config_file())]
     directory = content_dir or (Path(config.content.directory).expanduser() if config.content.directory else None)
     contents = []

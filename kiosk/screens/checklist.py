@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
+from kiosk.patient_toolbar import PatientToolbar, ScreenHeader, title_sizes
 from kiosk.state import KioskState
 from kiosk.touch import KineticScrollArea, TileGrid, ToggleTile, TouchButton, WrappingLabel, set_focus_order, settle
 
@@ -135,6 +135,7 @@ class ChecklistScreen(QWidget):
         for button in (self.back_button, self.next_button):
             button.setMinimumHeight(round(theme.touch_px * 1.1))
         self.header.set_spacing(theme.px(16))
+        self.header.set_title_sizes(title_sizes(theme.body_px))
         self._refresh_icons()
 
     def _refresh_icons(self) -> None:

@@ -72,11 +72,9 @@ class SlideView(QWidget):
         self.slide = slide
         self.title.setText(slide.title)
         self.body.setText(slide.body)
-        self.body.setVisible(bool(slide.body))
         # A real list so a wrapped bullet lines up under its first word, not under the dot.
         items = "".join(f"<li>{html.escape(b)}</li>" for b in slide.bullets)
         self.bullets.setText(f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>")
-        self.bullets.setVisible(bool(slide.bullets))
         self.picture.set_illustration(slide.illustration)
         self.picture.set_labels(slide.labels)
         self.picture.setAccessibleName(slide.title)
@@ -85,9 +83,13 @@ class SlideView(QWidget):
             self.qr.set_data(slide.qr_url)
             self.qr_caption.setText(slide.qr_caption)
             self.qr.setAccessibleName(slide.qr_caption)
+        # Fit first, show or hide afterwards: showing a label lays the window out at once, and with the new words
+        # still at the previous slide's size a long slide would ask for more height than the screen has.
+        self.fit_text()
+        self.body.setVisible(bool(slide.body))
+        self.bullets.setVisible(bool(slide.bullets))
         self.qr.setVisible(has_qr)
         self.qr_caption.setVisible(has_qr)
-        self.fit_text()
 
     def set_text_sizes(self, title_px: int, body_px: int, min_body_px: int) -> None:
         """Largest sizes the theme wants; fit_text() shrinks towards min_body_px when a slide has a lot to say."""
@@ -105,13 +107,19 @@ class SlideView(QWidget):
             body = max(min_body_px, round(body_px * scale))
             title = max(round(min_body_px * 1.3), round(title_px * scale))
             self._apply_sizes(title, body)
-            needed = sum(w.heightForWidth(width) + 18 for w in (self.title, self.body, self.bullets)
-                         if not w.isHidden())
+            needed = sum(w.heightForWidth(width) + 18 for w in self._shown_labels())
             if self.slide is not None and self.slide.qr_url:
                 needed += self.qr.height() + 18
             if needed <= available or body <= min_body_px:
                 return
             scale -= 0.06
+
+    def _shown_labels(self) -> list[WrappingLabel]:
+        """The labels this slide shows (decided by the slide, not by what is visible right now)."""
+        slide = self.slide
+        if slide is None:
+            return [self.title]
+        return [self.title, *([self.body] if slide.body else []), *([self.bullets] if slide.bullets else [])]
 
     def _apply_sizes(self, title_px: int, body_px: int) -> None:
         # A widget's own style sheet beats the application's, so these sizes win over the role defaults.
@@ -198,6 +206,7 @@ class EducationScreen(QWidget):
         stage_layout.setContentsMargins(0, 0, 0, 0)
         stage_layout.addWidget(self.slide_view)
         self.fade = FadeOverlay(self.stage)
+        self.stage.installEventFilter(self)  # the fade always covers exactly the stage
         self.swipe = SwipeFilter(self.stage)
         self.swipe.swiped.connect(self._on_swipe)
         self.swipe.tapped.connect(self.pause)
@@ -241,6 +250,11 @@ class EducationScreen(QWidget):
         self.retranslate()
         self.apply_appearance()
         set_focus_order([*self.toolbar.buttons(), self.prev_button, self.next_button, self.cta])
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.stage and event.type() == QEvent.Type.Resize:
+            self.fade.setGeometry(self.stage.rect())
+        return False
 
     # ---- text and looks -----------------------------------------------------------------------------------
     @property
@@ -290,7 +304,6 @@ class EducationScreen(QWidget):
         self.bottom.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         margin = max(16, min(self.width(), self.height()) // 30)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
-        self.fade.setGeometry(self.stage.rect())
         super().resizeEvent(event)
 
     # ---- the loop -------------------------------------------------------------------------------------------
@@ -323,6 +336,9 @@ class EducationScreen(QWidget):
             self.fade_anim.stop()
             self.fade_anim.setDuration(duration)
             self.fade_anim.start()
+        elif self.fade.isVisible():  # a jump without animation: no old slide fading out on top of the new one
+            self.fade_anim.stop()
+            self.fade.hide()
         self.index = index
         self.slide_view.show_slide(self.slides[index])
         self.dots.set_state(len(self.slides), index)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -71,19 +71,25 @@ class RequestFormScreen(QWidget):
         self._accepting = False  # the double-tap guard: True only while a tap on Send may start a save
         self._save_failed = False
 
-        self.title = WrappingLabel(role="title")
+        # Heading size, not title size: the title only reminds the patient where they are; on a 1280x800 screen
+        # it must share a line with the toolbar so that the keys and the consent keep their room.
+        self.title = WrappingLabel(role="heading")
         # A failed save shows a banner in the title's place (see _set_save_failed_display), beside the toolbar.
         self.banner = WrappingLabel(role="banner")
         self.banner.hide()
         self.header_left = QWidget()
         title_box = QVBoxLayout(self.header_left)
         title_box.setContentsMargins(0, 0, 0, 0)
+        title_box.setSpacing(0)
+        # The symptoms line sits under the title, beside the toolbar: on a 1280x800 screen every row taken from
+        # the keyboard column counts.
+        self.symptoms_line = WrappingLabel(role="muted")
+        self.symptoms_line.installEventFilter(self)  # refilled when its width or font changes
         title_box.addWidget(self.title)
+        title_box.addWidget(self.symptoms_line)
         title_box.addWidget(self.banner)
         self.toolbar = PatientToolbar(state)
         self.header = ScreenHeader(self.header_left, self.toolbar)
-        self.symptoms_line = WrappingLabel(role="muted")
-        self.symptoms_line.installEventFilter(self)
         self.symptoms_error = self._error_label()
 
         # ---- fields ----
@@ -185,11 +191,15 @@ class RequestFormScreen(QWidget):
         # A failed save takes the place of the title and the symptoms line: impossible to miss, and the keys and
         # fields below keep their size (no room is taken from the keyboard).
         root.addWidget(self.header)
-        root.addWidget(self.symptoms_line)
         root.addWidget(self.symptoms_error)
         root.addLayout(self.body, 1)
         root.addLayout(bottom)
         self.root_layout = root
+
+        self._consent_check = QTimer(self)
+        self._consent_check.setSingleShot(True)
+        self._consent_check.setInterval(0)
+        self._consent_check.timeout.connect(self._rearrange)
 
         state.language_changed.connect(self.retranslate)
         state.appearance_changed.connect(self.apply_appearance)
@@ -222,8 +232,29 @@ class RequestFormScreen(QWidget):
         return label
 
     def _arrange_times(self, columns: int) -> None:
+        if columns == getattr(self, "_time_columns", 0):
+            return
+        self._time_columns = columns
+        for button in self.time_buttons.values():
+            self.time_grid.removeWidget(button)
         for i, value in enumerate(BEST_TIMES):
             self.time_grid.addWidget(self.time_buttons[value], i // columns, i % columns)
+
+    def _time_columns_for(self, form_width: int) -> int:
+        """Four time buttons side by side when each gets room for its words and icon; else two by two; else one
+        under the other (long translations in large text): a word is never cut off."""
+        needed = max(button.sizeHint().width() for button in self.time_buttons.values())
+        spacing = max(0, self.time_grid.spacing())
+        for columns in (4, 2):
+            if columns * needed + (columns - 1) * spacing <= form_width:
+                return columns
+        return 1
+
+    def _form_width(self) -> int:
+        """The form column's width, less a scroll bar (it may appear once the form is taller)."""
+        margin = self.root_layout.contentsMargins().left()
+        width = self.width() - 2 * margin if self.height() > self.width() else (self.width() - 3 * margin) // 2
+        return width - self.state.theme.px(20)
 
     # ---- entering the screen ------------------------------------------------------------------------------------
     def begin(self, symptoms: tuple[str, ...]) -> None:
@@ -243,8 +274,10 @@ class RequestFormScreen(QWidget):
             return
         # As many names as fit on one line, then "and N more": the line must not push the form down.
         metrics = self.symptoms_line.fontMetrics()
-        margins = self.root_layout.contentsMargins()
-        width = self.width() - margins.left() - margins.right()
+        width = self.symptoms_line.width()
+        if width <= 1 or self.symptoms_line.isHidden():  # not laid out yet: the header's full width
+            margins = self.root_layout.contentsMargins()
+            width = self.width() - margins.left() - margins.right()
         text = ""
         for count in range(min(len(names), SYMPTOMS_SHOWN), 0, -1):
             shown = ", ".join(names[:count])
@@ -257,11 +290,17 @@ class RequestFormScreen(QWidget):
 
     # ---- typing ---------------------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.phone_edit and event.type() == QEvent.Type.FocusOut:
+        if obj is self.symptoms_line:
+            if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize) and self.symptoms_line.text():
+                self._fill_symptoms_line()  # larger text or a narrower line: fewer names fit
+        elif obj is getattr(self, "phone_edit", None) and event.type() == QEvent.Type.FocusOut:
             self._format_phone()
-        elif obj is self.symptoms_line and event.type() == QEvent.Type.FontChange and self.symptoms_line.text():
-            self._fill_symptoms_line()  # larger text: fewer names fit on the line
         return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and hasattr(self, "_consent_check"):
+            self._consent_check.start()  # sizes changed (restyle, language): is the consent's place still right?
+        return super().event(event)
 
     def _on_target_changed(self, field: object) -> None:
         if field is not self.phone_edit:
@@ -494,13 +533,17 @@ class RequestFormScreen(QWidget):
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.root_layout.setSpacing(max(8, margin // 3))
         self.body.setSpacing(margin)
-        # Four time buttons side by side only when each gets room for "Afternoon" and its icon; else two by two.
-        form_width = self.width() - 2 * margin if portrait else (self.width() - 3 * margin) // 2
-        self._arrange_times(4 if form_width >= self.state.theme.touch_px * 14 else 2)
+        self._arrange_times(self._time_columns_for(self._form_width()))
         self._place_consent(portrait)
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self.symptoms_line.text():
             self._fill_symptoms_line()
+
+    def _rearrange(self) -> None:
+        """After a restyle or a language change: the words have new widths and heights."""
+        if self.width() > 0:
+            self._arrange_times(self._time_columns_for(self._form_width()))
+            self._place_consent(self.height() > self.width())
 
     def _place_consent(self, portrait: bool) -> None:
         """Landscape: the consent sits above the keyboard (the form column has no room left, and it is the last step
@@ -523,12 +566,13 @@ class RequestFormScreen(QWidget):
         column_w = (self.width() - margins.left() - margins.right() - self.body.spacing()) // 2
         inner_w = self.width() - margins.left() - margins.right()
         above = self.header.heightForWidth(inner_w) + spacing
-        above += sum(w.heightForWidth(inner_w) + spacing for w in (self.symptoms_line, self.symptoms_error)
-                     if not w.isHidden())
+        if not self.symptoms_error.isHidden():
+            above += self.symptoms_error.heightForWidth(inner_w) + spacing
         body_h = (self.height() - margins.top() - margins.bottom() - above - spacing
                   - self.send_button.minimumHeight())
-        needed = (self.consent_tile.heightForWidth(column_w) + 12 + self.keyboard.minimumSizeHint().height()
-                  + (self.consent_error.heightForWidth(column_w) if not self.consent_error.isHidden() else 0))
+        gap = max(0, self.keyboard_column.spacing())  # between the consent, its message and the keyboard
+        needed = (self.consent_tile.heightForWidth(column_w) + gap + 12 + self.keyboard.minimumSizeHint().height()
+                  + (self.consent_error.heightForWidth(column_w) + gap if not self.consent_error.isHidden() else 0))
         return needed <= body_h
 
     # ---- flow hooks ------------------------------------------------------------------------------------------

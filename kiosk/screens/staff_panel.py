@@ -154,7 +154,8 @@ class Overlay(QFrame):
 
     def _fit(self) -> None:
         width = self.width()
-        self.card.setFixedWidth(max(320, min(int(width * 0.86), 1200)))
+        # At most 1200 px on a 1080p screen, more on bigger ones (4K text is twice as big): the tiles need the room.
+        self.card.setFixedWidth(max(320, min(int(width * 0.86), max(1200, int(width * 0.6)))))
         margin = max(24, width // 40)
         self.body.setContentsMargins(margin, margin, margin, margin)
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
+from kiosk.patient_toolbar import PatientToolbar, ScreenHeader, title_sizes
 from kiosk.state import KioskState
-from kiosk.touch import TouchButton, WrappingLabel, icon, set_focus_order, settle
+from kiosk.touch import KineticScrollArea, TouchButton, WrappingLabel, icon, set_focus_order, settle
 
 
 class SummaryScreen(QWidget):
@@ -41,9 +41,10 @@ class SummaryScreen(QWidget):
         self.request_button = TouchButton(role="cta", icon="fa5s.phone-alt")
         self.request_button.clicked.connect(lambda: self.request_assessment.emit(self.symptoms))
         card_layout = QGridLayout(self.card)
-        card_layout.addWidget(self.phone_icon, 0, 0, 2, 1)
+        card_layout.addWidget(self.phone_icon, 0, 0)
         card_layout.addWidget(self.text, 0, 1)
-        card_layout.addWidget(self.request_button, 1, 1)
+        # Under the icon too: the card's whole width for the words, which are long in Spanish and in large text.
+        card_layout.addWidget(self.request_button, 1, 0, 1, 2)
         card_layout.setColumnStretch(1, 1)
         self.card_layout = card_layout
 
@@ -52,15 +53,19 @@ class SummaryScreen(QWidget):
         self.chosen_card.setProperty("role", "card")
         self.chosen_title = WrappingLabel(role="heading")
         self.chosen_list = WrappingLabel(role="body")
+        self.chosen_list.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Every symptom in large text does not fit a 1280x800 screen: the list then scrolls (with a finger) inside
+        # its card, and the message and the button beside it stay where they are.
+        self.chosen_scroll = KineticScrollArea(self.chosen_list)
         chosen = QVBoxLayout(self.chosen_card)
         chosen.addWidget(self.chosen_title)
-        chosen.addWidget(self.chosen_list)
-        chosen.addStretch(1)
+        chosen.addWidget(self.chosen_scroll, 1)
         self.chosen_layout = chosen
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.body.addWidget(self.card, 3)
-        self.body.addWidget(self.chosen_card, 2)
+        # The message and the button get two thirds: the list beside them can scroll, the message cannot.
+        self.body.addWidget(self.card, 2)
+        self.body.addWidget(self.chosen_card, 1)
 
         self.back_button = TouchButton(icon="fa5s.arrow-left")
         self.start_over_button = TouchButton(role="ghost", icon="fa5s.undo-alt")
@@ -98,6 +103,7 @@ class SummaryScreen(QWidget):
         labels = content.symptom_labels()
         self.chosen_list.setText("\n".join(f"✓  {labels.get(sid, sid)}" for sid in self.symptoms))
         self.chosen_card.setVisible(bool(self.symptoms))
+        self.chosen_scroll.verticalScrollBar().setValue(0)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your answers"))
@@ -124,6 +130,7 @@ class SummaryScreen(QWidget):
         for button in (self.back_button, self.start_over_button):
             button.setMinimumHeight(round(theme.touch_px * 1.1))
         self.header.set_spacing(theme.px(16))
+        self.header.set_title_sizes(title_sizes(theme.body_px))
         self._refresh_icons()
 
     def _refresh_icons(self) -> None:

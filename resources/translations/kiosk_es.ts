@@ -83,7 +83,7 @@
     </message>
     <message>
         <source>CSV (any spreadsheet)</source>
-        <translation>CSV (cualquier hoja de cálculo)</translation>
+        <translation>CSV (hojas de cálculo)</translation>
     </message>
     <message>
         <source>Excel (.xlsx)</source>
@@ -95,11 +95,11 @@
     </message>
     <message>
         <source>New since last export</source>
-        <translation>Nuevas desde la última exportación</translation>
+        <translation>Solo las nuevas</translation>
     </message>
     <message>
         <source>All requests</source>
-        <translation>Todas las solicitudes</translation>
+        <translation>Todas</translation>
     </message>
     <message>
         <source>Save to</source>
@@ -480,7 +480,7 @@
     </message>
     <message>
         <source>Nothing new to export: every request was exported before. Choose &quot;All requests&quot; to export them again.</source>
-        <translation>No hay nada nuevo para exportar: todas las solicitudes ya se exportaron. Elija &quot;Todas las solicitudes&quot; para exportarlas de nuevo.</translation>
+        <translation>No hay nada nuevo para exportar: todas las solicitudes ya se exportaron. Elija &quot;Todas&quot; para exportarlas de nuevo.</translation>
     </message>
     <message>
         <source>Export failed, nothing was changed:</source>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>OK</source>
-        <translation>Aceptar</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -571,7 +571,7 @@
     </message>
     <message>
         <source>Type the PIN first, then tap OK.</source>
-        <translation>Primero escriba el PIN y luego toque Aceptar.</translation>
+        <translation>Primero escriba el PIN y luego toque OK.</translation>
     </message>
     <message>
         <source>The kiosk&apos;s data file cannot be opened, so staff mode is not available. Ask IT to check the data folder.</source>
