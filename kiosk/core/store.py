@@ -263,6 +263,8 @@ class RequestStore:
         self.read_only = read_only
         self.busy_timeout_ms = int(busy_timeout_ms)
         self._compact_pending = False
+        self._reopen_pending = False  # see _write(): a connection that SQLite opened read-only
+        self._size_limit: int | None = None  # set_size_limit()'s cap, applied again to a new connection
         self._conn: sqlite3.Connection | None = None
         try:
             if not read_only:
@@ -355,6 +357,10 @@ class RequestStore:
     @property
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
+            if self._reopen_pending:  # a reconnect (see _write) failed last time: try again
+                self._reopen("reconnecting")
+                assert self._conn is not None
+                return self._conn
             raise StoreError("other", f"Request database {self.path}: the store is closed.")
         return self._conn
 
@@ -375,6 +381,8 @@ class RequestStore:
         BEGIN IMMEDIATE takes the write lock up front, so busy_timeout covers the whole wait and a reader
         never has to be upgraded mid-transaction (which can fail with SQLITE_BUSY without waiting).
         """
+        if self._reopen_pending:
+            self._reopen(action)
         conn = self._db
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -382,10 +390,42 @@ class RequestStore:
             conn.execute("COMMIT")
         except (sqlite3.Error, OSError) as exc:
             self._rollback()
-            raise self._error(exc, action) from exc
+            error = self._error(exc, action)
+            if error.kind == "read_only" and not self.read_only:
+                # When SQLite cannot open the file for writing (a read-only mount, permissions) it opens it
+                # read-only without a word, and that connection stays read-only after the cause is fixed:
+                # reconnect before the next write, so saving works again without restarting the kiosk.
+                self._reopen_pending = True
+            raise error from exc
         except BaseException:
             self._rollback()
             raise
+
+    def _reopen(self, action: str) -> None:
+        """Replace the connection with a fresh one (see _write); raises StoreError if that fails.
+
+        The old connection goes first: connections to one file in one process share SQLite's view of the
+        file's shared-memory index, which stays read-only for as long as any of them is open."""
+        old, self._conn = self._conn, None
+        if old is not None:
+            self._rollback_conn(old)
+            with contextlib.suppress(sqlite3.Error):
+                old.close()
+        try:
+            self._conn = self._connect()
+            self._configure()
+            self._migrate()
+            if self._size_limit is not None:
+                self._conn.execute(f"PRAGMA max_page_count = {self._size_limit}")
+        except (sqlite3.Error, OSError, StoreError) as exc:
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None  # the next use tries again (still _reopen_pending)
+            if isinstance(exc, StoreError):
+                raise
+            raise self._error(exc, action) from exc
+        self._reopen_pending = False
 
     def _read(self, action: str, sql: str, params: Iterable = ()) -> list[tuple]:
         try:
@@ -699,6 +739,7 @@ class RequestStore:
         lowers the cap below the current size. Returns the effective cap.
         """
         value = 0xFFFFFFFE if max_pages is None else max(1, int(max_pages))
+        self._size_limit = None if max_pages is None else value
         return int(self._read("setting the size limit", f"PRAGMA max_page_count = {value}")[0][0])
 
     def page_count(self) -> int:
@@ -707,6 +748,7 @@ class RequestStore:
     def close(self) -> None:
         """Close the connection (idempotent). The last connection to close also removes the WAL file."""
         conn, self._conn = self._conn, None
+        self._reopen_pending = False
         if conn is not None:
             self._rollback_conn(conn)
             with contextlib.suppress(sqlite3.Error):
