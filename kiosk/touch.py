@@ -51,6 +51,7 @@ class TouchButton(QPushButton):
         self._icon_name = icon
         self._icon_colour: str | None = None
         self._icon_px: int | None = None
+        self._icon_pending = False
         super().__init__(text, parent)
         if role:
             self.setProperty("role", role)
@@ -86,8 +87,14 @@ class TouchButton(QPushButton):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in self._RESTYLE_EVENTS and getattr(self, "_icon_name", ""):
-            self.refresh_icon()
+        # A restyle sends font, style and palette changes one after another: redraw the icon once, afterwards.
+        if event.type() in self._RESTYLE_EVENTS and getattr(self, "_icon_name", "") and not self._icon_pending:
+            self._icon_pending = True
+            QTimer.singleShot(0, self, self._refresh_pending_icon)
+
+    def _refresh_pending_icon(self) -> None:
+        self._icon_pending = False
+        self.refresh_icon()
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
