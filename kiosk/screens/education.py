@@ -193,8 +193,8 @@ class EducationScreen(QWidget):
         self.header_left = QWidget()
         top = QHBoxLayout(self.header_left)
         top.setContentsMargins(0, 0, 0, 0)
-        top.addLayout(identity, 1)
-        top.addWidget(self.pause_note, 1)
+        top.addLayout(identity, 3)  # the clinic's name on one line where it can
+        top.addWidget(self.pause_note, 2)
         self.top_bar = top
         self.toolbar = PatientToolbar(state)
         self.toolbar.used.connect(self.pause)  # a patient changing the language or text size wants to read
