@@ -304,3 +304,14 @@ def test_a_thrown_away_spanish_kiosk_leaves_no_translator_behind(qtbot, fast_con
         assert find_button(second.window, "Check my symptoms").isVisible()
     finally:
         _close(second)
+
+
+def test_changing_the_language_on_the_thank_you_screen_gives_the_full_time_again(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _calm(kiosk)
+    kiosk.flow.show_thanks("PS-TEST")
+    thanks = kiosk.flow.thanks
+    qtbot.wait(200)
+    before = thanks.timer.remainingTime()
+    tap(qtbot, find_button(kiosk.window, "Español"))
+    assert thanks.timer.isActive() and thanks.timer.remainingTime() > before
+    assert find_button(kiosk.window, "Listo").isVisible()
