@@ -76,7 +76,8 @@ class SlideView(QWidget):
         items = "".join(f"<li>{html.escape(b)}</li>" for b in slide.bullets)
         self.bullets.setText(f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>")
         self.picture.set_illustration(slide.illustration)
-        self.picture.set_labels(slide.labels)
+        # The content file's labels for this slide win; any part it does not name gets the translated default.
+        self.picture.set_labels({**self.default_labels(), **slide.labels})
         self.picture.setAccessibleName(slide.title)
         has_qr = bool(slide.qr_url)
         if has_qr:
@@ -90,6 +91,17 @@ class SlideView(QWidget):
         self.bullets.setVisible(bool(slide.bullets))
         self.qr.setVisible(has_qr)
         self.qr_caption.setVisible(has_qr)
+
+    def default_labels(self) -> dict[str, str]:
+        """Names of the parts a picture can label, in the patient's language (the screens' .ts translations).
+        T12 and L5 are the names of vertebrae in every language."""
+        return {
+            "psoas": self.tr("Psoas"), "spine": self.tr("Spine"), "pelvis": self.tr("Pelvis"),
+            "femur": self.tr("Thigh bone"), "diaphragm": self.tr("Diaphragm"), "disc": self.tr("Disc"),
+            "organs": self.tr("Organs"), "stress": self.tr("Stress"),
+            "front": self.tr("Front", "the body seen from the front"),
+            "back": self.tr("Back", "the body seen from behind"),
+        }
 
     def set_text_sizes(self, title_px: int, body_px: int, min_body_px: int) -> None:
         """Largest sizes the theme wants; fit_text() shrinks towards min_body_px when a slide has a lot to say."""

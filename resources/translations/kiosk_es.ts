@@ -341,6 +341,51 @@
     </message>
 </context>
 <context>
+    <name>SlideView</name>
+    <message>
+        <source>Psoas</source>
+        <translation>Psoas</translation>
+    </message>
+    <message>
+        <source>Spine</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Pelvis</source>
+        <translation>Pelvis</translation>
+    </message>
+    <message>
+        <source>Thigh bone</source>
+        <translation>Fémur</translation>
+    </message>
+    <message>
+        <source>Diaphragm</source>
+        <translation>Diafragma</translation>
+    </message>
+    <message>
+        <source>Disc</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <source>Organs</source>
+        <translation>Órganos</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Estrés</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <comment>the body seen from the front</comment>
+        <translation>De frente</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <comment>the body seen from behind</comment>
+        <translation>De espaldas</translation>
+    </message>
+</context>
+<context>
     <name>StaffPanelScreen</name>
     <message>
         <source>Front desk</source>
