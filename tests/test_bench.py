@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 EXPECTED = {
-    "start_s", "start_rss_mb", "soak_rss_mb", "soak_growth_mb", "tap_p50", "tap_p95",
+    "reference_s", "start_s", "start_rss_mb", "soak_rss_mb", "soak_growth_mb", "tap_p50", "tap_p95",
     "frame_p50_1080", "frame_p95_1080", "frame_max_1080", "slide_change_p50_1080",
     "frame_p50_2160", "frame_p95_2160", "frame_max_2160", "slide_change_p50_2160",
     "save_p50", "save_p99", "export_csv", "export_xlsx",

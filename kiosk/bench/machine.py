@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import statistics
 import sys
+import time
 from pathlib import Path
 
 
@@ -115,3 +117,21 @@ def describe(qt: bool = True) -> dict[str, str]:
         one, five, _ = os.getloadavg()
         info["load average"] = f"{one:.2f} (1 min), {five:.2f} (5 min)"
     return info
+
+
+REFERENCE_ADDITIONS = 5_000_000
+
+
+def reference_loop_s(repeats: int = 3) -> float:
+    """Seconds for a fixed pure-Python loop (median of `repeats`): how fast this machine runs Python right now.
+
+    Why: on a shared or throttled machine the same code can take half again as long from one minute to the next;
+    a figure next to this one can be compared with a figure from another run, or another machine."""
+    times = []
+    for _ in range(max(1, repeats)):
+        start = time.perf_counter()
+        total = 0
+        for i in range(REFERENCE_ADDITIONS):
+            total += i
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from kiosk.bench.data import fill_store, sample_requests
-from kiosk.bench.machine import filesystem_of
+from kiosk.bench.machine import filesystem_of, reference_loop_s
 from kiosk.bench.report import Figure, percentile
 
 SAVE_TARGET_MS = 50.0
@@ -54,6 +54,7 @@ def bench_export(folder: Path, rows: int) -> list[Figure]:
         for fmt in ("csv", "xlsx"):
             db = Path(tmp) / f"{fmt}.sqlite3"
             shutil.copyfile(base, db)  # both formats start from the same never-exported rows
+            speed = reference_loop_s(1)  # the machine's speed right before this figure
             with RequestStore(db) as store:
                 wall, cpu = time.perf_counter(), time.process_time()
                 result = export_requests(store, fmt, Path(tmp) / "out", symptom_labels=labels,
@@ -61,7 +62,8 @@ def bench_export(folder: Path, rows: int) -> list[Figure]:
                 wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             size = result.path.stat().st_size
             what = (f"export_requests() of {result.rows:,} new requests to {fmt.upper()} on {fs}: read, write "
-                    f"({size / 2**20:.1f} MiB), fsync, rename, mark exported; {cpu:.2f} s CPU")
+                    f"({size / 2**20:.1f} MiB), fsync, rename, mark exported; {cpu:.2f} s CPU; reference loop "
+                    f"just before: {speed:.2f} s")
             limit = EXPORT_TARGETS_S[fmt] if full else None
             note = "" if full else f"target is for {EXPORT_TARGET_ROWS:,} rows: ≤ {EXPORT_TARGETS_S[fmt]:g} s"
             figures.append(Figure(f"export_{fmt}", f"export {rows:,} rows to {fmt.upper()}", wall, "s", what,

@@ -62,9 +62,26 @@ def _work_folder(args: argparse.Namespace) -> Path:
     return folder
 
 
+_QT_HANDLER: list[object] = []  # keeps the message handler alive
+
+
+def _quiet_qt() -> None:
+    """Only Qt's critical messages: the offscreen platform's chatter ("does not support propagateSizeHints", once
+    per window) would bury the progress lines and the table."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(f"qt: {message}", file=sys.stderr, flush=True)
+
+    _QT_HANDLER.append(handler)
+    qInstallMessageHandler(handler)
+
+
 def run(args: argparse.Namespace) -> int:
     # Offscreen: the same figures with or without a display, and no window pops up on the clinic's screen.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import statistics
     import tempfile
     import time
     from datetime import datetime
@@ -80,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
                                                                                 else "")
     figures: list[Figure] = []
     began = time.perf_counter()
+    speed_before = machine.reference_loop_s(1 if args.quick else 3)
 
     def step(message: str) -> None:
         print(f"bench: {message} ...", file=sys.stderr, flush=True)
@@ -89,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         from kiosk.app import ensure_qapp
         from kiosk.bench import gui
 
+        _quiet_qt()
         ensure_qapp()
         with tempfile.TemporaryDirectory(prefix="psoas-bench-gui-", dir=folder) as tmp:
             kiosk = gui.open_kiosk(gui.bench_config(Path(tmp)), (1920, 1080))
@@ -121,7 +140,14 @@ def run(args: argparse.Namespace) -> int:
         step(f"export: {n['export_rows']:,} rows to CSV and XLSX")
         figures += bench_export(folder, n["export_rows"])
 
-    order = {key: i for i, key in enumerate(("start_s", "start_rss_mb", "soak_rss_mb", "soak_growth_mb"))}
+    speed_after = machine.reference_loop_s(1 if args.quick else 3)
+    figures.append(Figure(
+        "reference_s", "machine speed: reference loop", statistics.median([speed_before, speed_after]), "s",
+        f"{machine.REFERENCE_ADDITIONS:,} additions in a pure-Python loop (median of runs at the start, "
+        f"{speed_before:.2f} s, and at the end, {speed_after:.2f} s): this machine's Python speed during the "
+        "bench; compare other figures across runs or machines relative to it"))
+    order = {key: i for i, key in enumerate(("reference_s", "start_s", "start_rss_mb", "soak_rss_mb",
+                                                "soak_growth_mb"))}
     figures.sort(key=lambda f: order.get(f.key, len(order)))  # start and memory first, then as measured
     header = {
         "command": command + (f" --dir {args.dir}" if args.dir else ""),
