@@ -103,3 +103,10 @@ def test_example_config_is_complete_and_valid() -> None:
     config, problems = parse_config(data, "example")
     assert problems == []
     assert config.clinic == Config().clinic
+
+
+def test_missing_logo_file_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, f'[clinic]\nlogo = "{tmp_path / "nope.png"}"\n')
+    config, problems = load_config(path)
+    assert config.clinic.logo == ""
+    assert "clinic.logo" in str(problems[0])

@@ -90,3 +90,24 @@ def test_every_slide_renders_in_both_orientations(kiosk, qtbot) -> None:  # type
             title = screen.slide_view.title
             assert title.isVisible() and title.text() == screen.slides[i].title
             assert title.geometry().bottom() <= screen.slide_view.height() + 1
+
+
+def test_clinic_logo_from_config_is_shown(qtbot, fast_config, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from PySide6.QtGui import QColor, QImage
+
+    from kiosk.app import build_kiosk
+
+    logo = tmp_path / "logo.png"
+    image = QImage(400, 200, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#0B5563"))
+    assert image.save(str(logo))
+    config = replace(fast_config, clinic=replace(fast_config.clinic, logo=str(logo)))
+    k = build_kiosk(config, [], windowed=True, size=(1920, 1080))
+    qtbot.addWidget(k.window)
+    k.window.show()
+    screen = k.flow.education
+    assert screen.logo.isVisible()
+    assert screen.logo.pixmap().height() == k.state.theme.px(72)
+    k.state.close()

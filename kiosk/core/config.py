@@ -128,6 +128,7 @@ _RULES: dict[tuple[str, str], tuple[Any, str]] = {
     ("colours", "text"): (_COLOUR.match, "a colour like \"#1B2A32\""),
     ("clinic", "region"): (lambda v: re.fullmatch(r"[A-Z]{2}", v), "a two-letter country code like \"US\""),
     ("clinic", "name"): (lambda v: 0 < len(v) <= 80, "1 to 80 characters"),
+    ("clinic", "logo"): (lambda v: not v or Path(v).expanduser().is_file(), "the path of an image file that exists"),
     ("languages", "default"): (_LANG.match, "a language code like \"en\""),
     ("languages", "offered"): (lambda v: v and all(_LANG.match(x) for x in v), "a list like [\"en\", \"es\"]"),
     ("slides", "speed"): (lambda v: 0.01 <= v <= 10, "a number from 0.01 to 10"),

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Iterator
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content import Slide
 from kiosk.illustrations import IllustrationPalette, IllustrationView, QrCodeView
 from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
 from kiosk.state import KioskState
 from kiosk.touch import PageDots, SwipeFilter, TouchButton, WrappingLabel, set_focus_order
+
+log = logging.getLogger(__name__)
 
 
 class SlideView(QWidget):
@@ -205,6 +208,14 @@ class EducationScreen(QWidget):
         self.header_left = QWidget()
         top = QHBoxLayout(self.header_left)
         top.setContentsMargins(0, 0, 0, 0)
+        self.logo = QLabel()
+        self.logo.setAccessibleName(self.state.config.clinic.name)
+        self._logo_image = QPixmap(self.state.config.clinic.logo) if self.state.config.clinic.logo else QPixmap()
+        self.logo.setVisible(not self._logo_image.isNull())
+        if self.state.config.clinic.logo and self._logo_image.isNull():
+            log.warning("clinic.logo %s is not an image Qt can read (PNG, JPG or SVG); no logo shown",
+                        self.state.config.clinic.logo)
+        top.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addLayout(identity, 3)  # the clinic's name on one line where it can
         top.addWidget(self.pause_note, 2)
         self.top_bar = top
@@ -292,6 +303,10 @@ class EducationScreen(QWidget):
 
     def apply_appearance(self) -> None:
         theme = self.state.theme
+        if not self._logo_image.isNull():
+            # Scaled from the original each time so the logo stays crisp on every screen size.
+            height = theme.px(72)
+            self.logo.setPixmap(self._logo_image.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation))
         palette = IllustrationPalette.high_contrast() if theme.high_contrast else IllustrationPalette()
         self.slide_view.picture.set_palette_(palette)
         self.dots.active = QColor(theme.palette.primary)
