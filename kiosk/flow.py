@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.screens.checklist import ChecklistScreen
 from kiosk.screens.education import EducationScreen
@@ -115,11 +115,6 @@ class Flow(QObject):
         if self.current == "education" and name != "education":
             self.education.stop()
         self.current = name
-        # Only the screen on show may hold the window to its minimum size: a hidden screen still laid out for
-        # another orientation or text size must not stop the window from fitting the real screen.
-        for other in self.screens.values():
-            policy = QSizePolicy.Policy.Preferred if other is screen else QSizePolicy.Policy.Ignored
-            other.setSizePolicy(policy, policy)
         self.window.stack.setCurrentWidget(screen)
         if name == "education":
             self.education.start()
