@@ -32,7 +32,13 @@ def render_all(kiosk, directory: Path, prefix: str = "") -> list[Path]:  # type:
     directory.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     flow = kiosk.flow
+    patient_look = (kiosk.state.theme.large_text, kiosk.state.theme.high_contrast)
     for name, screen in flow.screens.items():
+        if name.startswith("staff"):
+            # Staff mode starts with the patient's choices cleared, so the staff screens always have normal text.
+            kiosk.state.set_appearance(large_text=False, high_contrast=False)
+        else:
+            kiosk.state.set_appearance(large_text=patient_look[0], high_contrast=patient_look[1])
         flow.go(name)
         variants = getattr(screen, "screenshot_variants", None)
         for variant in (variants() if variants else iter([name])):

@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 KNOWN_ILLUSTRATIONS = frozenset({
     "skeleton", "stairs", "bend", "organs", "breath", "stress", "body_map", "disc", "stretch", "video", "phone",
 })
-LABEL_KEYS = frozenset({"psoas", "spine", "pelvis", "femur", "diaphragm", "disc", "organs", "stress"})
+LABEL_KEYS = frozenset({"psoas", "spine", "pelvis", "femur", "diaphragm", "disc", "organs", "stress", "front", "back",
+                        "t12", "l5"})
 MIN_SECONDS, MAX_SECONDS = 3, 120
 
 
