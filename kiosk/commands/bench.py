@@ -93,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
     pick = 1 if args.quick else 0
     n = {key: value[pick] for key, value in SIZES.items()}
     folder = _work_folder(args)
-    command = "python3 -m kiosk bench" + (" --quick" if args.quick else "") + (f" --only {args.only}" if args.only
-                                                                                else "")
+    program = Path(sys.executable).name if getattr(sys, "frozen", False) else "python3 -m kiosk"
+    command = f"{program} bench" + (" --quick" if args.quick else "") + (f" --only {args.only}" if args.only else "")
     figures: list[Figure] = []
     began = time.perf_counter()
     speed_before = machine.reference_loop_s(1 if args.quick else 3)
