@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command:
         module = _command_module(COMMANDS[args.command][0])
         return int(module.run(args) or 0)
-    from kiosk.app import run_kiosk
+    from kiosk.qt.app import run_kiosk
 
     return run_kiosk(config_path=args.config, windowed=args.windowed)
 

@@ -39,7 +39,7 @@ def fast_config(tmp_path: Path) -> Config:
 @pytest.fixture
 def kiosk(qtbot, fast_config: Config) -> Iterator:  # type: ignore[no-untyped-def]
     """A windowed kiosk at 1920x1080, shown offscreen, driven by taps."""
-    from kiosk.app import build_kiosk
+    from kiosk.qt.app import build_kiosk
 
     k = build_kiosk(fast_config, [], windowed=True, size=(1920, 1080))
     qtbot.addWidget(k.window)

@@ -42,7 +42,7 @@ def swipe(qtbot, widget: QWidget, dx: int) -> None:  # type: ignore[no-untyped-d
 
 
 def _visible_key(root: QWidget, text: str) -> QAbstractButton | None:
-    from kiosk.touch import KeyButton
+    from kiosk.qt.widgets.keyboard import KeyButton
 
     keys = [k for k in root.findChildren(KeyButton) if k.isVisible() and text in (k.text(), k.accessibleName())]
     return keys[0] if len(keys) == 1 else None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.touch import ToggleTile
+from kiosk.qt.widgets.tiles import ToggleTile
 
 TOLERANCE = 1  # px: rounding in layouts
 

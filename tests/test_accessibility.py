@@ -11,9 +11,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.core.config import IdleSettings
-from kiosk.patient_toolbar import PatientToolbar
-from kiosk.theme import LARGE_TEXT_FACTOR, Palette
-from kiosk.touch import KeyButton, ToggleTile
+from kiosk.core.theme import LARGE_TEXT_FACTOR, Palette
+from kiosk.qt.widgets.keyboard import KeyButton
+from kiosk.qt.widgets.tiles import ToggleTile
+from kiosk.qt.widgets.toolbar import PatientToolbar
 from tests.helpers import find_button, tap, tap_text
 from tests.layout_checks import settle
 

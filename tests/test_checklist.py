@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.touch import ToggleTile
+from kiosk.qt.widgets.tiles import ToggleTile
 from tests.helpers import find_button, tap, tap_text
 
 pytestmark = pytest.mark.usefixtures("qtbot")

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-from kiosk import app as kiosk_app
+from kiosk.qt import app as kiosk_app
 from tests.helpers import find_button, tap
 
 pytestmark = pytest.mark.qt_no_exception_capture
@@ -48,7 +48,7 @@ def _boom() -> None:
 
 def test_exception_in_a_timer_returns_to_the_loop(qtbot, recovering, caplog) -> None:  # type: ignore[no-untyped-def]
     _leave_the_loop(qtbot, recovering)
-    with caplog.at_level(logging.ERROR, logger="kiosk.app"):
+    with caplog.at_level(logging.ERROR, logger="kiosk.qt.app"):
         QTimer.singleShot(0, _boom)
         qtbot.waitUntil(lambda: recovering.flow.current == "education", timeout=3000)
     text = caplog.text
@@ -62,7 +62,7 @@ def test_exception_in_a_button_slot_returns_to_the_loop(qtbot, recovering, caplo
     _leave_the_loop(qtbot, recovering)
     button = find_button(recovering.window, "Back")
     button.clicked.connect(_boom)
-    with caplog.at_level(logging.ERROR, logger="kiosk.app"):
+    with caplog.at_level(logging.ERROR, logger="kiosk.qt.app"):
         # Disconnect the screen's own handler so that only the fault can bring us back to the loop.
         button.clicked.disconnect()
         button.clicked.connect(_boom)
@@ -100,7 +100,7 @@ def test_exception_in_a_paint_event_does_not_crash(qtbot, recovering, caplog, qt
     widget = FailingPaint(recovering.window)
     widget.setGeometry(0, 0, 50, 50)
     widget.show()
-    with caplog.at_level(logging.ERROR, logger="kiosk.app"):
+    with caplog.at_level(logging.ERROR, logger="kiosk.qt.app"):
         for _ in range(5):
             widget.update()
             qtbot.wait(20)
@@ -140,7 +140,7 @@ def test_a_crash_loop_quits_for_a_restart(qtbot, hook_only, monkeypatch, caplog)
     kiosk_app.install_crash_recovery(lambda: None)
     codes: list[int] = []
     monkeypatch.setattr(kiosk_app.QApplication, "exit", staticmethod(codes.append))
-    with caplog.at_level(logging.ERROR, logger="kiosk.app"):
+    with caplog.at_level(logging.ERROR, logger="kiosk.qt.app"):
         for _ in range(kiosk_app.CRASH_LOOP_ERRORS + 1):
             _report_fault()
     assert codes == [kiosk_app.EXIT_CRASH_LOOP]
@@ -149,7 +149,7 @@ def test_a_crash_loop_quits_for_a_restart(qtbot, hook_only, monkeypatch, caplog)
 
 def test_exception_in_a_thread_is_logged(hook_only, caplog) -> None:  # type: ignore[no-untyped-def]
     kiosk_app.install_crash_recovery(lambda: None)
-    with caplog.at_level(logging.ERROR, logger="kiosk.app"):
+    with caplog.at_level(logging.ERROR, logger="kiosk.qt.app"):
         worker = threading.Thread(target=_boom, name="probe-worker")
         worker.start()
         worker.join()

@@ -97,7 +97,7 @@ def test_clinic_logo_from_config_is_shown(qtbot, fast_config, tmp_path) -> None:
 
     from PySide6.QtGui import QColor, QImage
 
-    from kiosk.app import build_kiosk
+    from kiosk.qt.app import build_kiosk
 
     logo = tmp_path / "logo.png"
     image = QImage(400, 200, QImage.Format.Format_ARGB32)

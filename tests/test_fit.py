@@ -20,7 +20,7 @@ PATIENT_SCREENS = ("education", "checklist", "summary", "request_form", "thanks"
 @pytest.mark.parametrize("large", [False, True], ids=["normal-text", "large-text"])
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_screen_fits_every_size(qtbot, fast_config, lang: str, large: bool) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.app import build_kiosk
+    from kiosk.qt.app import build_kiosk
 
     # No "Still there?" and no idle reset halfway through the walk (it would bring back English and normal text).
     config = replace(fast_config, idle=IdleSettings(timeout_seconds=3600, countdown_seconds=10, thanks_seconds=3600))

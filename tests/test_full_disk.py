@@ -58,7 +58,7 @@ def _add_earlier(db: Path) -> list[tuple]:
 
 
 def _build(qtbot, config: Config):  # type: ignore[no-untyped-def]
-    from kiosk.app import build_kiosk
+    from kiosk.qt.app import build_kiosk
 
     k = build_kiosk(config, [], windowed=True, size=(1920, 1080))  # disposed by _dispose(), not by qtbot
     k.resize(1920, 1080)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from kiosk.touch import KeyButton
+from kiosk.qt.widgets.keyboard import KeyButton
 from tests.helpers import find_button, go_to_form, tap, tap_field, tap_text, type_on_screen
 
 

@@ -174,7 +174,7 @@ def test_back_keeps_entries(kiosk, qtbot) -> None:  # type: ignore[no-untyped-de
 @pytest.fixture
 def blocked_kiosk(qtbot, fast_config: Config, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A kiosk whose data folder cannot be created: its parent is a regular file (a real fault, even as root)."""
-    from kiosk.app import build_kiosk
+    from kiosk.qt.app import build_kiosk
 
     blocker = tmp_path / "blocker"
     blocker.write_text("not a folder")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.single_instance import EXIT_ALREADY_RUNNING, LOCK_FILE_NAME, AlreadyRunning, InstanceLock, running_kiosk
+from kiosk.qt.single_instance import EXIT_ALREADY_RUNNING, LOCK_FILE_NAME, AlreadyRunning, InstanceLock, running_kiosk
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _HOLDER = """
 import sys, time
 from pathlib import Path
-from kiosk.single_instance import InstanceLock
+from kiosk.qt.single_instance import InstanceLock
 lock = InstanceLock(Path(sys.argv[1]))
 print("locked" if lock.acquire() else "no lock", flush=True)
 time.sleep(60)

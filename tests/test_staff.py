@@ -16,13 +16,13 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScroller
 
-from kiosk.app import Kiosk, build_kiosk
 from kiosk.core.config import Config, StaffSettings
 from kiosk.core.export import EXPORT_COLUMNS
+from kiosk.core.removable import Drive, is_removable_volume
 from kiosk.core.requests import NewRequest
 from kiosk.core.security import PinVault
 from kiosk.core.store import RequestStore, StoredRequest
-from kiosk.removable import Drive, is_removable_volume
+from kiosk.qt.app import Kiosk, build_kiosk
 from tests.helpers import find_button, tap, tap_text
 
 PIN = "2468"
@@ -377,7 +377,7 @@ def test_export_to_a_usb_drive_and_quit_to_desktop(qtbot, calm_config, make_kios
                                                          monkeypatch) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    monkeypatch.setattr("kiosk.screens.staff_panel.removable_drives", lambda: [Drive(usb, "KINGSTON")])
+    monkeypatch.setattr("kiosk.qt.screens.staff_panel.removable_drives", lambda: [Drive(usb, "KINGSTON")])
     k = make_kiosk(calm_config)
     PinVault(k.state.store).set_pin(PIN)
     add(k.state.store, "Ana García")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kiosk.core.config import ColourSettings
-from kiosk.theme import LARGE_TEXT_FACTOR, Palette, Theme, contrast_ratio, usable_colours
+from kiosk.core.theme import LARGE_TEXT_FACTOR, Palette, Theme, contrast_ratio, usable_colours
 
 
 def test_contrast_ratio_matches_wcag_reference_values() -> None:
@@ -104,7 +104,7 @@ def _mix(a: str, b: str, t: float) -> str:
 def test_picture_labels_are_readable_on_their_chips_and_on_the_drawing(high: bool) -> None:
     """Labels on the illustrations: a chip of background colour (94% opaque) over any part of the drawing, or
     (vertebra names) straight on the bone."""
-    from kiosk.illustrations import IllustrationPalette
+    from kiosk.qt.pictures.illustrations import IllustrationPalette
 
     pal = IllustrationPalette.high_contrast() if high else IllustrationPalette()
     text, background = pal.label_text.name(), pal.background.name()
@@ -143,7 +143,7 @@ def test_a_faint_background_is_blamed_when_the_text_colour_is_the_default() -> N
 def test_check_command_and_staff_warnings_report_faint_colours(tmp_path, qapp) -> None:  # type: ignore[no-untyped-def]
     from kiosk.commands.check import collect_problems
     from kiosk.core.config import load_config
-    from kiosk.state import KioskState
+    from kiosk.qt.state import KioskState
 
     config_file = tmp_path / "config.toml"
     config_file.write_text('[colours]\nprimary = "#88CCEE"\n', encoding="utf-8")

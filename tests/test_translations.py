@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.core.config import Config, ContentSettings, IdleSettings, LanguageSettings
-from kiosk.patient_toolbar import LanguageChooser, PatientToolbar
-from kiosk.touch import KeyButton
+from kiosk.qt.widgets.keyboard import KeyButton
+from kiosk.qt.widgets.toolbar import LanguageChooser, PatientToolbar
 from tests.helpers import find_button, tap, tap_field, tap_text, type_on_screen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,7 @@ def test_the_check_notices_missing_and_untranslated_strings(tool: ModuleType, tm
 def test_spanish_numerus_forms(qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication
 
-    from kiosk.state import KioskState
+    from kiosk.qt.state import KioskState
 
     state = KioskState(Config())
     try:
@@ -218,7 +218,7 @@ def test_choices_made_on_the_slides_are_undone_after_a_quiet_loop(kiosk, qtbot) 
 
 
 def _kiosk(qtbot, config: Config):  # type: ignore[no-untyped-def]
-    from kiosk.app import build_kiosk
+    from kiosk.qt.app import build_kiosk
 
     k = build_kiosk(config, [], windowed=True, size=(1920, 1080))
     qtbot.addWidget(k.window)

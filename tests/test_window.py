@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent
 
-from kiosk.app import build_kiosk
+from kiosk.qt.app import build_kiosk
 
 
 def _kiosk_mode(qtbot, fast_config):  # type: ignore[no-untyped-def]
@@ -35,7 +35,7 @@ def test_kiosk_window_covers_the_primary_screen(qtbot, fast_config) -> None:  # 
 
 _COVER_SCRIPT = """
 import json, sys
-from kiosk.app import build_kiosk
+from kiosk.qt.app import build_kiosk
 from kiosk.core.config import Config
 k = build_kiosk(Config(), [], windowed=False)
 k.window.show_kiosk()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 if TYPE_CHECKING:
-    from kiosk.app import Kiosk
+    from kiosk.qt.app import Kiosk
 
 
 def settle() -> None:

@@ -23,8 +23,8 @@ from kiosk.bench.machine import rss_bytes
 from kiosk.bench.report import Figure, percentile
 
 if TYPE_CHECKING:
-    from kiosk.app import Kiosk
     from kiosk.core.config import Config
+    from kiosk.qt.app import Kiosk
 
 FRAME_TARGET_MS = 8.0  # p95 at 1080p
 TAP_TARGET_MS = 50.0
@@ -44,7 +44,7 @@ def bench_config(data_dir: Path) -> Config:
 
 
 def open_kiosk(config: Config, size: tuple[int, int]) -> Kiosk:
-    from kiosk.app import build_kiosk
+    from kiosk.qt.app import build_kiosk
 
     kiosk = build_kiosk(config, [], windowed=True, size=size)
     kiosk.resize(*size)

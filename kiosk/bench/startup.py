@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kiosk.bench.report import Figure
 
 if TYPE_CHECKING:
-    from kiosk.app import Kiosk
+    from kiosk.qt.app import Kiosk
 
 BENCH_ENV = "PSOAS_KIOSK_BENCH_EXIT_AFTER_PAINT"
 MARK = "PSOAS_BENCH_FIRST_PAINT"

@@ -104,8 +104,8 @@ def run(args: argparse.Namespace) -> int:
 
     if any(p in parts for p in ("soak", "frames", "tap")):
         # First, in a fresh process: the soak's memory figures should hold the kiosk, not earlier measurements.
-        from kiosk.app import ensure_qapp
         from kiosk.bench import gui
+        from kiosk.qt.app import ensure_qapp
 
         _quiet_qt()
         ensure_qapp()

@@ -8,7 +8,7 @@ from pathlib import Path
 from kiosk.core import paths
 from kiosk.core.config import Problem, load_config
 from kiosk.core.content import ContentError, check_same_ids, content_file, load_content_file
-from kiosk.theme import usable_colours
+from kiosk.core.theme import usable_colours
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

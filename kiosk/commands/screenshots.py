@@ -78,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, tmp: Path) -> int:
-    from kiosk.app import build_kiosk
     from kiosk.core.config import load_config
+    from kiosk.qt.app import build_kiosk
 
     try:
         size = parse_size(args.size)

@@ -185,7 +185,7 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
             from PySide6.QtCore import QByteArray, QSize
             from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 
-            from kiosk.app import ensure_qapp
+            from kiosk.qt.app import ensure_qapp
         except ImportError as exc:  # e.g. libGL.so.1 or libxkbcommon.so.0 missing on a minimal system
             raise StepFailed(f"cannot load Qt's GUI libraries: {exc}; install the system packages listed in "
                              "docs/IT.md") from exc
@@ -241,8 +241,8 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
         from PySide6.QtCore import QCoreApplication, QEvent
         from PySide6.QtGui import QGuiApplication, QImage
 
-        from kiosk.app import build_kiosk, release_frames
         from kiosk.commands.screenshots import render_all
+        from kiosk.qt.app import build_kiosk, release_frames
 
         errors: list[str] = []
 
@@ -320,7 +320,7 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
         return f"wrote and read back request {saved.reference} in a temporary store"
 
     def data_folder() -> str:
-        from kiosk.single_instance import running_kiosk
+        from kiosk.qt.single_instance import running_kiosk
 
         cfg = ctx["config"]
         where = _probe_writable(cfg.data_dir, "data folder")
@@ -394,7 +394,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-        from kiosk.app import qt_message_to_log
+        from kiosk.qt.app import qt_message_to_log
     except ImportError:
         pass  # Qt cannot load: the versions / qt platform steps say why
     else:

@@ -30,20 +30,15 @@ from kiosk.core.requests import (
     parse_phone,
     validate_request,
 )
-from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
-from kiosk.state import KioskState
-from kiosk.touch import (
-    KineticScrollArea,
-    OnScreenKeyboard,
-    ScrollContent,
-    ToggleTile,
-    TouchButton,
-    WrappingLabel,
-    clear_line_edit,
-    clear_text_edit,
-    set_focus_order,
-    settle,
-)
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.buttons import TouchButton
+from kiosk.qt.widgets.focus import set_focus_order, settle
+from kiosk.qt.widgets.header import ScreenHeader
+from kiosk.qt.widgets.keyboard import OnScreenKeyboard, clear_line_edit, clear_text_edit
+from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.scrolling import KineticScrollArea, ScrollContent
+from kiosk.qt.widgets.tiles import ToggleTile
+from kiosk.qt.widgets.toolbar import PatientToolbar
 
 log = logging.getLogger(__name__)
 
@@ -621,7 +616,7 @@ class RequestFormScreen(QWidget):
         settle()
         yield "form-save-failed"
         self._set_save_failed_display(False)
-        from kiosk.screens.still_there import StillThereOverlay
+        from kiosk.qt.screens.still_there import StillThereOverlay
 
         overlay = self.window().findChild(StillThereOverlay)
         if overlay is not None:

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout
 
 from kiosk.core.security import PIN_MAX, PinCheck, PinVault
 from kiosk.core.store import StoreError
-from kiosk.state import KioskState
-from kiosk.touch import TouchButton, WrappingLabel, set_role
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.buttons import TouchButton, set_role
+from kiosk.qt.widgets.labels import WrappingLabel
 
 log = logging.getLogger(__name__)
 

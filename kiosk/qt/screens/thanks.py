@@ -7,9 +7,13 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
-from kiosk.state import KioskState
-from kiosk.touch import TouchButton, WrappingLabel, icon, set_focus_order, settle
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.buttons import TouchButton
+from kiosk.qt.widgets.focus import set_focus_order, settle
+from kiosk.qt.widgets.header import ScreenHeader
+from kiosk.qt.widgets.icons import icon
+from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.toolbar import PatientToolbar
 
 
 class ThanksScreen(QWidget):

@@ -1,4 +1,4 @@
-"""Finding a USB stick to export to.
+"""Which mounted volume is a USB stick to export to: the rule in plain Python (kiosk.qt.drives lists the volumes).
 
 Qt's QStorageInfo lists mounted volumes but cannot say which ones are removable, so this is a heuristic:
 
@@ -24,7 +24,7 @@ VIRTUAL_FILE_SYSTEMS = frozenset({
     "cgroup2", "fuse.snapfuse", "fuse.portal", "nsfs", "efivarfs", "iso9660", "udf",
 })
 USB_STICK_FILE_SYSTEMS = frozenset({"fat", "fat12", "fat16", "fat32", "vfat", "exfat", "msdos"})
-_DRIVE_LETTER = re.compile(r"^[A-Za-z]:[\\/]?$")
+DRIVE_LETTER = re.compile(r"^[A-Za-z]:[\\/]?$")
 _DRIVE_REMOVABLE = 2  # GetDriveTypeW result for USB sticks and card readers
 
 
@@ -52,7 +52,7 @@ def is_removable_volume(root: str, fs_type: str, *, ready: bool, read_only: bool
     fs = fs_type.lower()
     if fs in VIRTUAL_FILE_SYSTEMS:
         return False
-    if _DRIVE_LETTER.match(root):
+    if DRIVE_LETTER.match(root):
         if windows_removable is not None:
             return windows_removable
         return root[:2].upper() != system_drive[:2].upper() and fs in USB_STICK_FILE_SYSTEMS
@@ -61,7 +61,7 @@ def is_removable_volume(root: str, fs_type: str, *, ready: bool, read_only: bool
     return any(norm.startswith(prefix) and norm != prefix for prefix in REMOVABLE_MOUNT_PREFIXES)
 
 
-def _windows_drive_removable(root: str) -> bool | None:
+def windows_drive_removable(root: str) -> bool | None:
     if os.name != "nt":
         return None
     try:
@@ -71,21 +71,3 @@ def _windows_drive_removable(root: str) -> bool | None:
     except (AttributeError, OSError):
         return None
     return int(kind) == _DRIVE_REMOVABLE
-
-
-def removable_drives() -> list[Drive]:
-    """Mounted volumes that look like USB drives, sorted by root path."""
-    from PySide6.QtCore import QStorageInfo
-
-    system_drive = os.environ.get("SystemDrive", "C:")
-    found: list[Drive] = []
-    for volume in QStorageInfo.mountedVolumes():
-        if not volume.isValid():
-            continue
-        root = volume.rootPath()
-        fs_type = bytes(volume.fileSystemType().data()).decode("utf-8", "replace")
-        windows = _windows_drive_removable(root) if _DRIVE_LETTER.match(root) else None
-        if is_removable_volume(root, fs_type, ready=volume.isReady(), read_only=volume.isReadOnly(),
-                               windows_removable=windows, system_drive=system_drive):
-            found.append(Drive(Path(root), volume.displayName() or root))
-    return sorted(found, key=lambda d: str(d.root))

@@ -39,11 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.removable import Drive
 from kiosk.core.requests import BEST_TIMES, format_phone_for_display
 from kiosk.core.store import StoredRequest, StoreError
-from kiosk.removable import Drive, removable_drives
-from kiosk.state import KioskState
-from kiosk.touch import TouchButton, WrappingLabel, set_role
+from kiosk.qt.drives import removable_drives
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.buttons import TouchButton, set_role
+from kiosk.qt.widgets.labels import WrappingLabel
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,15 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content import Slide
-from kiosk.illustrations import IllustrationPalette, IllustrationView, QrCodeView
-from kiosk.patient_toolbar import PatientToolbar, ScreenHeader
-from kiosk.state import KioskState
-from kiosk.touch import PageDots, SwipeFilter, TouchButton, WrappingLabel, set_focus_order
+from kiosk.qt.pictures.illustrations import IllustrationPalette, IllustrationView, QrCodeView
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.buttons import TouchButton
+from kiosk.qt.widgets.focus import set_focus_order
+from kiosk.qt.widgets.gestures import SwipeFilter
+from kiosk.qt.widgets.header import ScreenHeader
+from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.page_dots import PageDots
+from kiosk.qt.widgets.toolbar import PatientToolbar
 
 log = logging.getLogger(__name__)
 

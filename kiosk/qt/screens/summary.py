@@ -8,9 +8,14 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.patient_toolbar import PatientToolbar, ScreenHeader, title_sizes
-from kiosk.state import KioskState
-from kiosk.touch import KineticScrollArea, TouchButton, WrappingLabel, icon, set_focus_order, settle
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.buttons import TouchButton
+from kiosk.qt.widgets.focus import set_focus_order, settle
+from kiosk.qt.widgets.header import ScreenHeader, title_sizes
+from kiosk.qt.widgets.icons import icon
+from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.scrolling import KineticScrollArea
+from kiosk.qt.widgets.toolbar import PatientToolbar
 
 
 class SummaryScreen(QWidget):

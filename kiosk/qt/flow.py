@@ -10,17 +10,17 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.screens.checklist import ChecklistScreen
-from kiosk.screens.education import EducationScreen
-from kiosk.screens.request_form import RequestFormScreen
-from kiosk.screens.staff_panel import RetentionKeeper, StaffPanelScreen
-from kiosk.screens.staff_pin import StaffPinScreen
-from kiosk.screens.still_there import StillThereOverlay
-from kiosk.screens.summary import SummaryScreen
-from kiosk.screens.thanks import ThanksScreen
-from kiosk.state import KioskState
-from kiosk.touch import CornerHold
-from kiosk.window import KioskWindow
+from kiosk.qt.screens.checklist import ChecklistScreen
+from kiosk.qt.screens.education import EducationScreen
+from kiosk.qt.screens.request_form import RequestFormScreen
+from kiosk.qt.screens.staff_panel import RetentionKeeper, StaffPanelScreen
+from kiosk.qt.screens.staff_pin import StaffPinScreen
+from kiosk.qt.screens.still_there import StillThereOverlay
+from kiosk.qt.screens.summary import SummaryScreen
+from kiosk.qt.screens.thanks import ThanksScreen
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.gestures import CornerHold
+from kiosk.qt.window import KioskWindow
 
 log = logging.getLogger(__name__)
 

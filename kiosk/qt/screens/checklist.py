@@ -7,9 +7,14 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.patient_toolbar import PatientToolbar, ScreenHeader, title_sizes
-from kiosk.state import KioskState
-from kiosk.touch import KineticScrollArea, TileGrid, ToggleTile, TouchButton, WrappingLabel, set_focus_order, settle
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.buttons import TouchButton
+from kiosk.qt.widgets.focus import set_focus_order, settle
+from kiosk.qt.widgets.header import ScreenHeader, title_sizes
+from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.scrolling import KineticScrollArea
+from kiosk.qt.widgets.tiles import TileGrid, ToggleTile
+from kiosk.qt.widgets.toolbar import PatientToolbar
 
 NONE_ICON = "fa5s.ban"
 

@@ -8,8 +8,10 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.state import KioskState
-from kiosk.touch import TouchButton, WrappingLabel, icon
+from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.buttons import TouchButton
+from kiosk.qt.widgets.icons import icon
+from kiosk.qt.widgets.labels import WrappingLabel
 
 BACKDROP = QColor(0, 0, 0, 160)  # dims the screen behind; the card itself carries the text (full contrast)
 

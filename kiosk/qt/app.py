@@ -23,10 +23,10 @@ from kiosk import __version__
 from kiosk.core import paths
 from kiosk.core.config import Config, Problem, load_config
 from kiosk.core.logsetup import enable_crash_dump, setup_logging
-from kiosk.flow import Flow
-from kiosk.single_instance import EXIT_ALREADY_RUNNING, AlreadyRunning, InstanceLock
-from kiosk.state import KioskState
-from kiosk.window import KioskWindow
+from kiosk.qt.flow import Flow
+from kiosk.qt.single_instance import EXIT_ALREADY_RUNNING, AlreadyRunning, InstanceLock
+from kiosk.qt.state import KioskState
+from kiosk.qt.window import KioskWindow
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 from kiosk.core import paths
 from kiosk.core.config import Config, Problem
 from kiosk.core.content import Content, ContentLibrary, load_library
-from kiosk.theme import Theme, usable_colours
+from kiosk.core.theme import Theme, usable_colours
 
 if TYPE_CHECKING:
     from kiosk.core.store import RequestStore

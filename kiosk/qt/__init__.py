@@ -1,0 +1,1 @@
+"""Everything that imports Qt: app wiring, window, flow, state, widgets, screens and pictures."""

@@ -1,0 +1,1 @@
+"""The slide pictures and the QR code, drawn for the education screen."""

@@ -1,0 +1,72 @@
+"""Finger scrolling: a scroll area that scrolls by dragging, kinetic only when there is something to scroll."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLayout,
+    QScrollArea,
+    QScroller,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+
+class ScrollContent(QWidget):
+    """The inside of a KineticScrollArea, laid out by a QLayout, that only asks for the height it needs at its
+    actual width (height-for-width), not the taller height its wrapped labels would need at their narrowest.
+    Without this a form that fits would still scroll by a few pixels."""
+
+    def setLayout(self, layout: QLayout) -> None:  # type: ignore[override]
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        super().setLayout(layout)
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return QSize(layout.minimumSize().width() if layout else 0, 0)
+
+
+class KineticScrollArea(QScrollArea):
+    """A frameless vertical scroll area that scrolls with a finger drag, only when its content does not fit.
+
+    Kinetic scrolling is switched on only when needed because QScroller briefly holds back presses to tell a
+    drag from a tap; where everything fits a tap should act at once.
+    """
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(content)
+        self.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        self._kinetic = False
+        self.verticalScrollBar().rangeChanged.connect(self._update_kinetic)
+
+    def is_kinetic(self) -> bool:
+        return self._kinetic
+
+    def resizeEvent(self, event: object) -> None:
+        fit = getattr(self.widget(), "fit_height", None)
+        if fit is not None:  # let the content choose a denser look before falling back on scrolling
+            fit(self.viewport().height(), self.viewport().width())
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def _update_kinetic(self, _low: int = 0, high: int = 0) -> None:
+        needed = high > 0
+        if needed == self._kinetic:
+            return
+        self._kinetic = needed
+        if needed:
+            QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        else:
+            QScroller.ungrabGesture(self.viewport())
