@@ -10,10 +10,15 @@ os.environ.setdefault("QT_ACCESSIBILITY", "0")
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from kiosk.core.config import Config, DataSettings, IdleSettings, SlideSettings, StaffSettings
+from tests.helpers import KioskFactory
+
+if TYPE_CHECKING:
+    from kiosk.qt.app import Kiosk
 
 
 @pytest.fixture(autouse=True)
@@ -37,22 +42,15 @@ def fast_config(tmp_path: Path) -> Config:
 
 
 @pytest.fixture
-def kiosk(qtbot, fast_config: Config) -> Iterator:  # type: ignore[no-untyped-def]
-    """A windowed kiosk at 1920x1080, shown offscreen, driven by taps."""
-    from kiosk.qt.app import build_kiosk
+def make_kiosk(qtbot, fast_config: Config) -> Iterator[KioskFactory]:  # type: ignore[no-untyped-def]
+    """Build kiosks: `make_kiosk(config=None, size=(1920, 1080), show=True, windowed=True)`. Each is shown offscreen
+    and waited for; all are shut down afterwards (store closed, window deleted with its app-wide filters)."""
+    factory = KioskFactory(qtbot, fast_config)
+    yield factory
+    factory.close_all()
 
-    k = build_kiosk(fast_config, [], windowed=True, size=(1920, 1080))
-    qtbot.addWidget(k.window)
-    k.resize(1920, 1080)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    yield k
-    k.state.close()
-    # Delete the window (not just close it): leaked kiosks keep their widgets and app-wide event filters, and
-    # every later setStyleSheet() re-styles them all, so each test would get slower than the last.
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
 
-    k.window.close()
-    k.window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+@pytest.fixture
+def kiosk(make_kiosk: KioskFactory) -> Kiosk:
+    """A windowed kiosk on fast_config at 1920x1080, shown offscreen, driven by taps."""
+    return make_kiosk()

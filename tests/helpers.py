@@ -2,8 +2,56 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+if TYPE_CHECKING:
+    from kiosk.core.config import Config
+    from kiosk.qt.app import Kiosk
+
+
+class KioskFactory:
+    """Builds kiosks for a test (the `make_kiosk` fixture) and shuts each one down completely afterwards."""
+
+    def __init__(self, qtbot, default_config: Config) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.default_config = default_config
+        self.made: list[Kiosk] = []
+
+    def __call__(self, config: Config | None = None, *, size: tuple[int, int] | None = (1920, 1080),
+                 show: bool = True, windowed: bool = True) -> Kiosk:
+        """A kiosk on `config` (fast_config if None). Windowed at `size` (None: build_kiosk's own choice), or
+        with `windowed=False` the locked-down full-screen kiosk; shown and exposed unless `show=False`."""
+        from kiosk.qt.app import build_kiosk
+
+        k = build_kiosk(config if config is not None else self.default_config, [], windowed=windowed, size=size)
+        self.made.append(k)
+        if show:
+            if not windowed:
+                k.window.show_kiosk()
+            else:
+                if size is not None:
+                    k.resize(*size)
+                k.window.show()
+            self.qtbot.waitExposed(k.window)
+        return k
+
+    def close(self, k: Kiosk) -> None:
+        """Shut one kiosk down now (a restart, a thrown-away kiosk) and forget it."""
+        self.made = [m for m in self.made if m is not k]
+        k.state.close()
+        # Delete the window (not just close it): leaked kiosks keep their widgets and app-wide event filters, and
+        # every later setStyleSheet() re-styles them all, so each test would get slower than the last.
+        k.window.allow_close = True  # a full-screen kiosk refuses to close otherwise
+        k.window.close()
+        k.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def close_all(self) -> None:
+        for k in list(self.made):
+            self.close(k)
 
 
 def visible_buttons(root: QWidget) -> list[QAbstractButton]:

@@ -2,7 +2,7 @@
 
 What is logged (INFO): start-up (version, config file, data folder, log file), screen changes, saved requests by
 reference only, exports (row count and destination), staff actions, and every unexpected error with its
-traceback. Never a patient's name, phone number, symptoms or note: tests/test_logging.py walks a whole patient
+traceback. Never a patient's name, phone number, symptoms or note: tests/qt/test_logging.py walks a whole patient
 through the kiosk with marker values and fails if any of them reaches a log file.
 
 Level: INFO unless PSOAS_KIOSK_LOG_LEVEL says otherwise (DEBUG, INFO, WARNING, ERROR).

@@ -38,7 +38,7 @@ class ChecklistScreen(QWidget):
         self.title = WrappingLabel(role="title")
         self.hint = WrappingLabel(role="body")
         self.toolbar = PatientToolbar(state)
-        self.header = ScreenHeader(self.title, self.toolbar)
+        self.header = ScreenHeader(left=self.title, toolbar=self.toolbar)
 
         self.grid = TileGrid()
         self.tiles: dict[str, ToggleTile] = {}

@@ -226,7 +226,7 @@ class EducationScreen(QWidget):
         self.top_bar = top
         self.toolbar = PatientToolbar(state)
         self.toolbar.used.connect(self.pause)  # a patient changing the language or text size wants to read
-        self.header = ScreenHeader(self.header_left, self.toolbar)
+        self.header = ScreenHeader(left=self.header_left, toolbar=self.toolbar)
 
         self.stage = QWidget(self)
         self.slide_view = SlideView(self.stage)

@@ -84,7 +84,7 @@ class RequestFormScreen(QWidget):
         title_box.addWidget(self.symptoms_line)
         title_box.addWidget(self.banner)
         self.toolbar = PatientToolbar(state)
-        self.header = ScreenHeader(self.header_left, self.toolbar)
+        self.header = ScreenHeader(left=self.header_left, toolbar=self.toolbar)
         self.symptoms_error = self._error_label()
 
         # ---- fields ----

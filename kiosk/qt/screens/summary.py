@@ -35,7 +35,7 @@ class SummaryScreen(QWidget):
 
         self.title = WrappingLabel(role="title")
         self.toolbar = PatientToolbar(state)
-        self.header = ScreenHeader(self.title, self.toolbar)
+        self.header = ScreenHeader(left=self.title, toolbar=self.toolbar)
 
         # The message and the offer, in one card beside a phone icon: the one thing to read on this screen.
         self.card = QFrame()

@@ -31,7 +31,7 @@ class ThanksScreen(QWidget):
         self.toolbar = PatientToolbar(state)
         # A patient changing the language or text size here is reading: give them the full time again.
         self.toolbar.used.connect(self._restart_timer)
-        self.header = ScreenHeader(None, self.toolbar)
+        self.header = ScreenHeader(toolbar=self.toolbar)
         self.tick = QLabel()
         self.tick.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = WrappingLabel(role="title")

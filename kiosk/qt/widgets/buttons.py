@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtWidgets import (
-    QPushButton,
-    QSizePolicy,
-    QWidget,
-)
-
-if TYPE_CHECKING:
-    pass
-
+from PySide6.QtCore import Property, QEvent, QSize, Qt, QTimer
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -31,8 +21,12 @@ class TouchButton(QPushButton):
 
     _RESTYLE_EVENTS = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange})
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, role: str = "", icon: str = "",
-                 description: str = "") -> None:
+    def __init__(self, text: str | QWidget | None = "", parent: QWidget | None = None, *, role: str = "",
+                 icon: str = "", description: str = "") -> None:
+        # Like QPushButton: (text, parent) or (parent). A Designer form (ui/*.ui) builds it as TouchButton(parent)
+        # and then sets the `role` and `iconName` properties.
+        if not isinstance(text, str):
+            parent, text = text, ""
         self._icon_name = icon
         self._icon_colour: str | None = None
         self._icon_px: int | None = None
@@ -47,6 +41,16 @@ class TouchButton(QPushButton):
         self.setAutoDefault(False)
         self.setText(text)
         self.refresh_icon()
+
+    def _get_icon_name(self) -> str:
+        return self._icon_name
+
+    def _set_icon_name(self, name: str) -> None:
+        self._icon_name = name
+        self.refresh_icon()
+
+    # A Qt property, so that a Designer form can name the icon (qtawesome's name, e.g. "fa5s.check").
+    iconName = Property(str, _get_icon_name, _set_icon_name)
 
     def setText(self, text: str) -> None:
         super().setText(text)

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QApplication,
-    QWidget,
-)
-
-if TYPE_CHECKING:
-    pass
-
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def set_focus_order(widgets: Sequence[QWidget | None]) -> None:

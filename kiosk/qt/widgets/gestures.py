@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import (
-    QWidget,
-)
-
-if TYPE_CHECKING:
-    pass
-
+from PySide6.QtWidgets import QWidget
 
 
 class SwipeFilter(QObject):

@@ -23,14 +23,11 @@ class ScreenHeader(QWidget):
     on the right; or, when the title would get squeezed into many lines there (portrait, long translations,
     large text), the toolbar on a row of its own above the title. Whichever needs less height."""
 
-    def __init__(self, left: QWidget | None, toolbar: PatientToolbar, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, left: QWidget | None = None,
+                 toolbar: PatientToolbar | None = None) -> None:
         super().__init__(parent)
-        self.left = left
-        self.toolbar = toolbar
-        if left is not None:
-            left.setParent(self)
-            left.installEventFilter(self)  # shown/hidden (the form's save-failure banner): lay out again
-        toolbar.setParent(self)
+        self.left: QWidget | None = None
+        self.toolbar: PatientToolbar | None = None
         sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -38,6 +35,21 @@ class ScreenHeader(QWidget):
         self._stacked = False
         self._title_sizes: list[int] = []
         self._title_px: int | None = None
+        if toolbar is not None:
+            self.attach(left, toolbar)
+
+    def attach(self, left: QWidget | None, toolbar: PatientToolbar) -> None:
+        """The two parts this header places (in a Designer form they are its children already)."""
+        self.left = left
+        self.toolbar = toolbar
+        if left is not None:
+            left.setParent(self)
+            left.installEventFilter(self)  # shown/hidden (the form's save-failure banner): lay out again
+        toolbar.setParent(self)
+        self.updateGeometry()
+
+    def _bar(self) -> QSize:
+        return self.toolbar.sizeHint() if self.toolbar is not None else QSize(0, 0)
 
     def set_spacing(self, spacing: int) -> None:
         self._spacing = spacing
@@ -84,7 +96,7 @@ class ScreenHeader(QWidget):
 
     def _arrange(self, width: int) -> tuple[bool, int, int | None]:
         """(stacked, height, title font px or None) for this width."""
-        bar = self.toolbar.sizeHint()
+        bar = self._bar()
         if self.left is None or self.left.isHidden():
             return False, bar.height(), None
         sizes: list[int | None] = list(self._title_sizes) if isinstance(self.left, QLabel) else []
@@ -108,11 +120,11 @@ class ScreenHeader(QWidget):
         return self._arrange(width)[1]
 
     def sizeHint(self) -> QSize:
-        width = max(self.width(), self.toolbar.sizeHint().width() * 2)
+        width = max(self.width(), self._bar().width() * 2)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.toolbar.sizeHint().width(), self.heightForWidth(max(self.width(), 1)))
+        return QSize(self._bar().width(), self.heightForWidth(max(self.width(), 1)))
 
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -132,8 +144,10 @@ class ScreenHeader(QWidget):
         self._relayout()
 
     def _relayout(self) -> None:
+        if self.toolbar is None:
+            return
         width, height = self.width(), self.height()
-        bar = self.toolbar.sizeHint()
+        bar = self._bar()
         bar_w = min(bar.width(), width)
         stacked, _, px = self._arrange(width)
         self._stacked = stacked

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QIcon
-
-if TYPE_CHECKING:
-    pass
-
 
 
 def icon(name: str, colour: str) -> QIcon:

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QLabel,
-    QSizePolicy,
-    QWidget,
-)
-
-if TYPE_CHECKING:
-    pass
-
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class WrappingLabel(QLabel):
     """A label that wraps words and reports a height for its width (so long translations never clip)."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, role: str = "body") -> None:
+    def __init__(self, text: str | QWidget | None = "", parent: QWidget | None = None, *, role: str = "body") -> None:
+        # Like QLabel: (text, parent) or (parent), as a Designer form builds it (it then sets `role` and `text`).
+        if not isinstance(text, str):
+            parent, text = text, ""
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setProperty("role", role)

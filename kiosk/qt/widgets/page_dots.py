@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (
-    QSizePolicy,
-    QWidget,
-)
-
-if TYPE_CHECKING:
-    pass
-
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 class PageDots(QWidget):

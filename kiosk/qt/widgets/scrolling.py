@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,10 +10,6 @@ from PySide6.QtWidgets import (
     QScroller,
     QWidget,
 )
-
-if TYPE_CHECKING:
-    pass
-
 
 
 class ScrollContent(QWidget):

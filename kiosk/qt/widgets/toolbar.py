@@ -18,11 +18,7 @@ from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton
 
 TEXT_SIZE_ICON = "mdi6.format-font-size-increase"  # an "A" with a plus
-
-
 CONTRAST_ICON = "fa6s.circle-half-stroke"  # ◐
-
-
 LANGUAGE_ICON = "fa6s.globe"
 
 
@@ -32,9 +28,12 @@ class PatientToolbar(QWidget):
 
     used = Signal()
 
-    def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: KioskState | QWidget | None = None, parent: QWidget | None = None) -> None:
+        # (state, parent), or (parent) as a Designer form builds it: the screen then calls bind(state).
+        if not isinstance(state, KioskState):
+            state, parent = None, state
         super().__init__(parent)
-        self.state = state
+        self.state: KioskState = state  # type: ignore[assignment]  # set by bind() before the toolbar is used
         self.text_button = self._button(TEXT_SIZE_ICON, checkable=True)
         self.text_button.clicked.connect(self._toggle_text_size)
         self.contrast_button = self._button(CONTRAST_ICON, checkable=True)
@@ -49,7 +48,12 @@ class PatientToolbar(QWidget):
             row.addWidget(button)
         self.row = row
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        if state is not None:
+            self.bind(state)
 
+    def bind(self, state: KioskState) -> None:
+        """Follow this kiosk's language and look (once, right after the screen's form is set up)."""
+        self.state = state
         state.language_changed.connect(self.retranslate)
         state.appearance_changed.connect(self.apply_appearance)
         self.retranslate()

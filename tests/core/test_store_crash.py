@@ -32,7 +32,7 @@ def _run_and_kill(db: Path, rng: random.Random, wait_until_ready: bool) -> tuple
         [sys.executable, str(CHILD), str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        cwd=CHILD.parent.parent,
+        cwd=CHILD.parents[2],
     )
     try:
         if wait_until_ready:

@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.qt.single_instance import EXIT_ALREADY_RUNNING, LOCK_FILE_NAME, AlreadyRunning, InstanceLock, running_kiosk
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Takes the lock like the kiosk does, says so, then waits to be killed.
 _HOLDER = """

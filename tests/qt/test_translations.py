@@ -19,7 +19,7 @@ from kiosk.qt.widgets.keyboard import KeyButton
 from kiosk.qt.widgets.toolbar import LanguageChooser, PatientToolbar
 from tests.helpers import find_button, tap, tap_field, tap_text, type_on_screen
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PATIENT_SCREENS = ("education", "checklist", "summary", "request_form", "thanks")
 
 

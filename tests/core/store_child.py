@@ -1,7 +1,7 @@
-"""Child process for tests/test_store_crash.py: add requests forever, printing each reference once add()
+"""Child process for tests/core/test_store_crash.py: add requests forever, printing each reference once add()
 has returned (i.e. once the store promised the request is durable). The parent SIGKILLs us at random.
 
-Usage: python tests/store_child.py DB_PATH
+Usage: python tests/core/store_child.py DB_PATH
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from kiosk.core.requests import NewRequest
 from kiosk.core.store import RequestStore

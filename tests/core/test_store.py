@@ -603,7 +603,12 @@ def test_purge_removes_exactly_old_exported_rows_and_their_bytes(store: RequestS
     # Sanity check of the method: personal data is findable in the raw bytes while it is stored.
     assert b"Zanzibar Purgeable" in file_bytes(db_path)
 
+    # The staff panel asks first; the count follows the same rule as the delete.
+    assert store.count_due_for_purge(30, now) == 1
+    assert store.count_due_for_purge(28, now) == 2
+    assert store.count_due_for_purge(30, now - timedelta(days=2)) == 0
     assert store.purge_exported(30, now) == 1
+    assert store.count_due_for_purge(30, now) == 0
     remaining = {r.id for r in store.list_requests()}
     assert remaining == {recent_exported.id, never_exported.id, called_only.id}
 
@@ -641,6 +646,8 @@ def test_purge_with_nothing_to_delete(store: RequestStore):
     assert store.counts(T0).total == 1
     with pytest.raises(ValueError):
         store.purge_exported(-1, T0)
+    with pytest.raises(ValueError):
+        store.count_due_for_purge(-1, T0)
 
 
 def test_purge_due_once_a_day(store: RequestStore):

@@ -110,3 +110,20 @@ def test_missing_logo_file_is_reported(tmp_path: Path) -> None:
     config, problems = load_config(path)
     assert config.clinic.logo == ""
     assert "clinic.logo" in str(problems[0])
+
+
+def test_pin_pad_timeout_is_a_staff_key_checked_like_the_other_staff_timeouts(tmp_path: Path) -> None:
+    assert Config().staff.pin_timeout_seconds == 30.0
+    assert "pin_timeout_seconds = 30.0" in example_config()
+    config, problems = load_config(write(tmp_path, "[staff]\npin_timeout_seconds = 45\n"))
+    assert problems == [] and config.staff.pin_timeout_seconds == 45.0
+    for bad in ("0", "-5", "3601", '"soon"', "true"):
+        config, problems = load_config(write(tmp_path, f"[staff]\npin_timeout_seconds = {bad}\n"))
+        assert config.staff.pin_timeout_seconds == 30.0, bad
+        assert len(problems) == 1 and "staff.pin_timeout_seconds" in str(problems[0]), bad
+
+
+def test_content_folder_is_the_configured_one_expanded_or_none_for_the_bundled_files(tmp_path: Path) -> None:
+    assert Config().content_dir is None
+    config, _ = load_config(write(tmp_path, '[content]\ndirectory = "~/clinic-content"\n'))
+    assert config.content_dir == Path.home() / "clinic-content"

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 EXPECTED = {
     "reference_s", "start_s", "start_rss_mb", "soak_rss_mb", "soak_growth_mb", "tap_p50", "tap_p95",
