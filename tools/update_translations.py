@@ -47,9 +47,15 @@ def tool(name: str) -> str:
     return found
 
 
+FORMS = ROOT / "kiosk" / "qt" / "forms"  # generated from ui/*.ui by tools/compile_ui.py
+
+
 def sources() -> list[str]:
-    """Every Python file of the kiosk package, relative to the repository (stable order, stable .ts files)."""
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "kiosk").rglob("*.py"))
+    """Every Python file of the kiosk package and every Designer form in ui/, relative to the repository (stable
+    order, stable .ts files). The forms' texts are read from the .ui files: lupdate does not see the u"..." strings
+    of the modules pyside6-uic generates from them, so those are skipped."""
+    python = [p for p in (ROOT / "kiosk").rglob("*.py") if FORMS not in p.parents]
+    return sorted(str(p.relative_to(ROOT)) for p in [*python, *(ROOT / "ui").glob("*.ui")])
 
 
 def ts_files() -> dict[str, Path]:

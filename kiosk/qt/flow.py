@@ -1,6 +1,9 @@
-"""The one place that decides which screen comes next.
+"""The one place that decides which screen comes next, timed transitions included.
 
-Screens only emit intents (signals); Flow connects them to transitions. Adding a screen means adding it here.
+Screens only emit intents (signals); Flow connects them to transitions. Every time-out is Flow's too, with its
+length from the config: the idle question on patient screens and its countdown, the quiet-loop reset of a
+patient's choices on the slides, the thank-you screen, the staff PIN pad and the staff panel's logout.
+Adding a screen means adding it here.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.qt.retention import RetentionKeeper
 from kiosk.qt.screens.checklist import ChecklistScreen
 from kiosk.qt.screens.education import EducationScreen
 from kiosk.qt.screens.request_form import RequestFormScreen
-from kiosk.qt.screens.staff_panel import RetentionKeeper, StaffPanelScreen
+from kiosk.qt.screens.staff_panel import StaffPanelScreen
 from kiosk.qt.screens.staff_pin import StaffPinScreen
 from kiosk.qt.screens.still_there import StillThereOverlay
 from kiosk.qt.screens.summary import SummaryScreen
@@ -71,8 +75,9 @@ class Flow(QObject):
 
         self.still_there = StillThereOverlay(window, state)
         self.still_there.continued.connect(self._restart_idle)
-        self.still_there.expired.connect(self.on_idle_expired)
 
+        # The one timer for the screen on show: what happens when nobody touches it for a while (on_idle).
+        self.counting_down = False  # the "Still there?" countdown is running on the idle timer
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.on_idle)
@@ -92,8 +97,6 @@ class Flow(QObject):
         self.staff_pin.cancelled.connect(self.return_to_loop)
         self.staff_panel.locked.connect(self.return_to_loop)
         self.staff_panel.quit_requested.connect(lambda: self.window.quit_for_staff())
-        self.activity.activity.connect(self.staff_pin.note_activity)
-        self.activity.activity.connect(self.staff_panel.note_activity)
         # A language, text size or contrast chosen on the slides is undone after a quiet spell there too.
         state.language_changed.connect(lambda _lang: self._restart_idle())
         state.appearance_changed.connect(self._restart_idle)
@@ -167,12 +170,29 @@ class Flow(QObject):
 
     # ---- idle --------------------------------------------------------------------------------------------------
     def _restart_idle(self) -> None:
-        if self.current in self.PATIENT_INPUT_SCREENS:
-            self.idle_timer.start(int(self.state.config.idle.timeout_seconds * 1000))
-        elif self.current == "education" and self.state.has_patient_choices():
-            self.idle_timer.start(self._education_idle_ms())
-        else:
+        self.counting_down = False
+        ms = self._idle_ms()
+        if ms is None:
             self.idle_timer.stop()
+        else:
+            self.idle_timer.start(ms)
+
+    def _idle_ms(self) -> int | None:
+        """How long the screen on show may stay untouched before on_idle, or None when it may stay for ever."""
+        config = self.state.config
+        if self.current in self.PATIENT_INPUT_SCREENS:
+            seconds = config.idle.timeout_seconds
+        elif self.current == "education":
+            return self._education_idle_ms() if self.state.has_patient_choices() else None
+        elif self.current == "thanks":
+            seconds = config.idle.thanks_seconds
+        elif self.current == "staff_pin":
+            seconds = config.staff.pin_timeout_seconds
+        elif self.current == "staff_panel":
+            seconds = config.staff.logout_seconds
+        else:
+            return None
+        return max(50, int(seconds * 1000))
 
     def _education_idle_ms(self) -> int:
         """On the slides nothing personal is on screen, so a patient may watch a whole loop in Spanish or in
@@ -181,19 +201,32 @@ class Flow(QObject):
         return int(max(self.state.config.idle.timeout_seconds, loop) * 1000)
 
     def note_activity(self) -> None:
-        if self.idle_timer.isActive():
+        # A touch during the countdown answers "Still there?" only on the overlay itself (continued).
+        if self.idle_timer.isActive() and not self.counting_down:
             self._restart_idle()
 
     def on_idle(self) -> None:
-        """Nobody has touched a patient screen for a while: ask, with a countdown, before clearing it."""
-        if self.current == "education":
+        """Nobody has touched the screen on show for its time."""
+        if self.counting_down:
+            self.on_idle_expired()
+        elif self.current == "education":
             log.info("idle on the slides: back to the clinic's language, text size and colours")
             self.state.reset_patient_choices()
-            return
-        if self.current not in self.PATIENT_INPUT_SCREENS:
-            return
-        log.info("idle on %s: asking if the patient is still there", self.current)
-        self.still_there.start(self.state.config.idle.countdown_seconds)
+        elif self.current in self.PATIENT_INPUT_SCREENS:
+            # Ask, with a countdown, before clearing what the patient entered.
+            log.info("idle on %s: asking if the patient is still there", self.current)
+            seconds = max(0.05, self.state.config.idle.countdown_seconds)
+            self.still_there.start(seconds)
+            self.counting_down = True
+            self.idle_timer.start(int(seconds * 1000))
+        elif self.current == "thanks":
+            self.return_to_loop()
+        elif self.current == "staff_pin":
+            log.info("staff PIN pad left idle: back to the education loop")
+            self.staff_pin.cancel()
+        elif self.current == "staff_panel":
+            log.info("staff mode closed after %.0f s without a touch", self.state.config.staff.logout_seconds)
+            self.staff_panel.lock()
 
     def on_idle_expired(self) -> None:
         log.info("no answer on %s: clearing and returning to the education loop", self.current)

@@ -6,14 +6,13 @@ import csv
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScroller
 
 from kiosk.core.config import Config, StaffSettings
@@ -22,7 +21,7 @@ from kiosk.core.removable import Drive, is_removable_volume
 from kiosk.core.requests import NewRequest
 from kiosk.core.security import PinVault
 from kiosk.core.store import RequestStore, StoredRequest
-from kiosk.qt.app import Kiosk, build_kiosk
+from kiosk.qt.app import Kiosk
 from tests.helpers import find_button, tap, tap_text
 
 PIN = "2468"
@@ -57,34 +56,6 @@ CSV_TEXT = {
 def calm_config(fast_config: Config) -> Config:
     """Like fast_config, but staff mode stays open while a test reads files and runs subprocesses."""
     return replace(fast_config, staff=StaffSettings(gesture_hold_seconds=0.2, logout_seconds=60))
-
-
-@pytest.fixture
-def make_kiosk(qtbot) -> Iterator[Callable[[Config], Kiosk]]:  # type: ignore[no-untyped-def]
-    """Build kiosks; each is shut down completely afterwards (window deleted, its event filters gone)."""
-    made: list[Kiosk] = []
-
-    def make(config: Config) -> Kiosk:
-        k = build_kiosk(config, [], windowed=True, size=(1920, 1080))
-        k.resize(1920, 1080)
-        k.window.show()
-        qtbot.waitExposed(k.window)
-        made.append(k)
-        return k
-
-    yield make
-    for k in made:
-        shut_down(k)
-
-
-def shut_down(k: Kiosk) -> None:
-    if getattr(k, "is_down", False):
-        return
-    k.is_down = True  # type: ignore[attr-defined]
-    k.state.close()
-    k.window.close()
-    k.window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def wait_for_startup_purge(qtbot, k: Kiosk) -> None:  # type: ignore[no-untyped-def]
@@ -196,7 +167,7 @@ def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot, calm_config, m
     assert not find_button(k.window, "OK").isEnabled()
     assert k.flow.current == "staff_pin"
 
-    shut_down(k)  # the kiosk restarts (power cut, crash, IT) ...
+    make_kiosk.close(k)  # the kiosk restarts (power cut, crash, IT) ...
     k2 = make_kiosk(calm_config)
     hold_corner(qtbot, k2)
     assert k2.flow.staff_pin.message.text().startswith("Too many wrong PINs.")
@@ -206,9 +177,9 @@ def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot, calm_config, m
 
 
 def test_pin_pad_returns_to_the_loop_when_left_alone(qtbot, calm_config, make_kiosk) -> None:  # type: ignore[no-untyped-def]
-    k = make_kiosk(calm_config)
+    # staff.pin_timeout_seconds is 30 s in real life
+    k = make_kiosk(replace(calm_config, staff=replace(calm_config.staff, pin_timeout_seconds=0.3)))
     PinVault(k.state.store).set_pin(PIN)
-    k.flow.staff_pin.idle_seconds = 0.3  # 30 s in real life
     hold_corner(qtbot, k)
     tap_text(qtbot, k.window, "1")
     qtbot.waitUntil(lambda: k.flow.current == "education", timeout=3000)

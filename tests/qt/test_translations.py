@@ -7,11 +7,13 @@ import importlib.util
 import re
 import shutil
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.core.config import Config, ContentSettings, IdleSettings, LanguageSettings
@@ -115,7 +117,7 @@ def _walk_to(kiosk, qtbot, name: str) -> None:  # type: ignore[no-untyped-def]
         tap_text(qtbot, kiosk.window, "Request a free phone call")
     elif name == "thanks":
         flow.show_thanks("PS-TEST")
-        flow.thanks.timer.stop()
+        flow.idle_timer.stop()
     assert flow.current == name
 
 
@@ -217,25 +219,13 @@ def test_choices_made_on_the_slides_are_undone_after_a_quiet_loop(kiosk, qtbot) 
     assert kiosk.flow.current == "education"
 
 
-def _kiosk(qtbot, config: Config):  # type: ignore[no-untyped-def]
-    from kiosk.qt.app import build_kiosk
-
-    k = build_kiosk(config, [], windowed=True, size=(1920, 1080))
-    qtbot.addWidget(k.window)
-    k.resize(1920, 1080)
-    k.window.show()
-    return k
-
-
-def _close(k) -> None:  # type: ignore[no-untyped-def]
+def _back_to_english(k) -> None:  # type: ignore[no-untyped-def]
+    """Leave no Spanish or French translator installed in the application for the tests that follow."""
     k.state.set_language("en")
-    k.state.close()
-    k.window.close()
-    k.window.deleteLater()
 
 
-def test_a_clinic_whose_default_is_spanish(qtbot, fast_config: Config) -> None:  # type: ignore[no-untyped-def]
-    k = _kiosk(qtbot, replace(fast_config, languages=LanguageSettings(offered=("en", "es"), default="es")))
+def test_a_clinic_whose_default_is_spanish(qtbot, fast_config: Config, make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = make_kiosk(replace(fast_config, languages=LanguageSettings(offered=("en", "es"), default="es")))
     try:
         assert k.state.language == "es"
         assert find_button(k.window, "Revisar mis síntomas").isVisible()
@@ -244,19 +234,19 @@ def test_a_clinic_whose_default_is_spanish(qtbot, fast_config: Config) -> None: 
         k.flow.return_to_loop()  # what every idle reset does
         assert k.state.language == "es"
     finally:
-        _close(k)
+        _back_to_english(k)
 
 
-def test_one_language_means_no_language_button(qtbot, fast_config: Config) -> None:  # type: ignore[no-untyped-def]
-    k = _kiosk(qtbot, replace(fast_config, languages=LanguageSettings(offered=("en",), default="en")))
+def test_one_language_means_no_language_button(qtbot, fast_config: Config, make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = make_kiosk(replace(fast_config, languages=LanguageSettings(offered=("en",), default="en")))
     try:
         for toolbar in k.window.findChildren(PatientToolbar):
             assert toolbar.language_button.isHidden()
     finally:
-        _close(k)
+        _back_to_english(k)
 
 
-def test_a_third_language_needs_only_files(qtbot, fast_config: Config, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_third_language_needs_only_files(qtbot, fast_config: Config, tmp_path: Path, make_kiosk) -> None:  # type: ignore[no-untyped-def]
     """The README's recipe: a content file and `languages.offered`; no code. (No .qm yet: the screens' own words
     stay in English until kiosk_fr.ts is translated and compiled.)"""
     content = tmp_path / "content"
@@ -270,7 +260,7 @@ def test_a_third_language_needs_only_files(qtbot, fast_config: Config, tmp_path:
     shutil.copy(ROOT / "resources" / "content" / "en.toml", content / "en.toml")
     config = replace(fast_config, languages=LanguageSettings(offered=("en", "es", "fr"), default="en"),
                      content=ContentSettings(directory=str(content)))
-    k = _kiosk(qtbot, config)
+    k = make_kiosk(config)
     try:
         assert k.state.languages == ["en", "es", "fr"]
         k.flow.education.stop()
@@ -290,32 +280,42 @@ def test_a_third_language_needs_only_files(qtbot, fast_config: Config, tmp_path:
         tap(qtbot, chooser, chooser.rect().topLeft())
         assert not chooser.isVisible() and k.state.language == "fr"
     finally:
-        _close(k)
+        _back_to_english(k)
 
 
-def test_a_thrown_away_spanish_kiosk_leaves_no_translator_behind(qtbot, fast_config: Config) -> None:  # type: ignore[no-untyped-def]
-    first = _kiosk(qtbot, fast_config)
+def test_a_thrown_away_spanish_kiosk_leaves_no_translator_behind(qtbot, make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    first = make_kiosk()
     first.state.set_language("es")
-    first.state.close()
-    first.window.close()
-    first.window.deleteLater()
+    make_kiosk.close(first)  # still in Spanish
     del first
     QApplication.processEvents()
-    second = _kiosk(qtbot, fast_config)
+    second = make_kiosk()
     try:
         assert second.state.language == "en"
         assert find_button(second.window, "Check my symptoms").isVisible()
     finally:
-        _close(second)
+        _back_to_english(second)
 
 
 def test_changing_the_language_on_the_thank_you_screen_gives_the_full_time_again(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    thanks_seconds = 1.5
     kiosk.state.config = replace(kiosk.state.config, idle=IdleSettings(timeout_seconds=600, countdown_seconds=10,
-                                                                       thanks_seconds=1.5))
+                                                                       thanks_seconds=thanks_seconds))
+    left: list[float] = []  # when the thank-you screen gave way to another
+    kiosk.flow.screen_changed.connect(lambda name: left.append(time.monotonic()) if name != "thanks" else None)
+    taps: list[tuple[float, str, bool]] = []  # (when, screen tapped on, Spanish shown right after)
+
+    def tap_spanish() -> None:
+        when, screen = time.monotonic(), kiosk.flow.current
+        tap(qtbot, find_button(kiosk.window, "Español"))
+        taps.append((when, screen, find_button(kiosk.window, "Listo").isVisible()))
+
     kiosk.flow.show_thanks("PS-TEST")
-    qtbot.wait(1000)
-    tap(qtbot, find_button(kiosk.window, "Español"))
-    assert find_button(kiosk.window, "Listo").isVisible()
-    qtbot.wait(900)  # past the first 1.5 s: the tap started them again
-    assert kiosk.flow.current == "thanks"
-    qtbot.waitUntil(lambda: kiosk.flow.current == "education", timeout=3000)
+    # Halfway through the thank-you time the patient switches to Spanish. Timers fire in the order they fall due
+    # however late the machine runs, so this tap always comes before the thank-you screen's first end.
+    QTimer.singleShot(int(thanks_seconds * 500), Qt.TimerType.PreciseTimer, tap_spanish)
+    qtbot.waitUntil(lambda: kiosk.flow.current == "education", timeout=10000)
+    [(tapped_at, screen, spanish)] = taps
+    assert screen == "thanks" and spanish
+    # The full time again from the tap, not what was left of the first (coarse timers may fire 5 % early).
+    assert left[0] - tapped_at >= thanks_seconds * 0.9

@@ -1,13 +1,10 @@
-"""The front-desk staff panel: counts, warnings, the request table, mark as called, export, purge, lock, quit.
-
-Also the automatic daily purge (RetentionKeeper), which the flow starts with the kiosk.
-"""
+"""The front-desk staff panel: counts, warnings, the request table, mark as called, export, purge, lock, quit."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -40,8 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.removable import Drive
-from kiosk.core.requests import BEST_TIMES, format_phone_for_display
+from kiosk.core.requests import format_phone_for_display
 from kiosk.core.store import StoredRequest, StoreError
+from kiosk.qt import words
 from kiosk.qt.drives import removable_drives
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton, set_role
@@ -86,44 +84,6 @@ def _kinetic(view: QAbstractItemView) -> None:
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-
-
-class RetentionKeeper(QObject):
-    """Deletes exported requests older than `data.retention_days`: shortly after start, then once a day.
-
-    Checks every hour whether a purge is due (the store remembers the last one), so a kiosk that is switched
-    off at night still purges once a day. Logs counts only.
-    """
-
-    purged = Signal(int)
-
-    def __init__(self, state: KioskState, parent: QObject | None = None, *, first_delay_ms: int = 1000,
-                 check_every_ms: int = 60 * 60 * 1000) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.first_delay_ms = first_delay_ms
-        self.timer = QTimer(self)
-        self.timer.setInterval(check_every_ms)
-        self.timer.timeout.connect(self.run_if_due)
-
-    def start(self) -> None:
-        # Deferred so the first screen paints before any database work.
-        QTimer.singleShot(self.first_delay_ms, self, self.run_if_due)
-        self.timer.start()
-
-    def run_if_due(self) -> int:
-        try:
-            store = self.state.store
-            if not store.purge_due():
-                return 0
-            deleted = store.purge_exported(self.state.config.data.retention_days)
-        except StoreError as exc:
-            log.warning("automatic purge failed (%s)", exc.kind)
-            return 0
-        log.info("automatic purge: %d exported request(s) older than %d days deleted", deleted,
-                 self.state.config.data.retention_days)
-        self.purged.emit(deleted)
-        return deleted
 
 
 class Overlay(QFrame):
@@ -465,9 +425,6 @@ class StaffPanelScreen(QWidget):
         self.confirm_quit.confirmed.connect(self._quit_confirmed)
         self.overlays: tuple[Overlay, ...] = (self.export_overlay, self.confirm_purge, self.confirm_quit)
 
-        self.logout_timer = QTimer(self)
-        self.logout_timer.setSingleShot(True)
-        self.logout_timer.timeout.connect(self._on_logout)
 
         state.language_changed.connect(self.retranslate)
         state.appearance_changed.connect(self.apply_appearance)
@@ -496,12 +453,10 @@ class StaffPanelScreen(QWidget):
             self.refresh_keep_message()
 
     def best_time_labels(self) -> dict[str, str]:
-        labels = {"morning": self.tr("Morning"), "afternoon": self.tr("Afternoon"),
-                  "evening": self.tr("Evening"), "any": self.tr("Any time")}
-        return {key: labels.get(key, key) for key in BEST_TIMES}
+        return words.best_time_labels()
 
     def status_labels(self) -> dict[str, str]:
-        return {"new": self.tr("New"), "called": self.tr("Called"), "exported": self.tr("Exported")}
+        return words.status_labels()
 
     def apply_appearance(self) -> None:
         theme = self.state.theme
@@ -602,11 +557,9 @@ class StaffPanelScreen(QWidget):
         self.setFocus()  # no button starts with a focus ring
         self.reset()
         self.refresh()
-        self._restart_logout()
 
     def reset(self) -> None:
         """Nothing personal stays on a hidden screen: the table is emptied, overlays and messages closed."""
-        self.logout_timer.stop()
         for overlay in self.overlays:
             overlay.hide()
         self._set_message("", error=False)
@@ -614,17 +567,6 @@ class StaffPanelScreen(QWidget):
         self.table.setRowCount(0)
         self._row_ids = []
         self.history.setRowCount(0)
-
-    def note_activity(self) -> None:
-        if self.logout_timer.isActive():
-            self._restart_logout()
-
-    def _restart_logout(self) -> None:
-        self.logout_timer.start(int(self.state.config.staff.logout_seconds * 1000))
-
-    def _on_logout(self) -> None:
-        log.info("staff mode closed after %.0f s without a touch", self.state.config.staff.logout_seconds)
-        self.lock()
 
     def lock(self) -> None:
         self.reset()
@@ -798,9 +740,7 @@ class StaffPanelScreen(QWidget):
             self._set_message(text, error=role == "error")
 
     def _purge_candidates(self) -> int:
-        cutoff = datetime.now(UTC) - timedelta(days=self.state.config.data.retention_days)
-        rows = self.state.store.for_export(all_rows=True)
-        return sum(1 for r in rows if r.exported_at is not None and r.exported_at < cutoff)
+        return self.state.store.count_due_for_purge(self.state.config.data.retention_days)
 
     def ask_purge(self) -> None:
         days = self.state.config.data.retention_days

@@ -42,20 +42,18 @@ class PadKey(TouchButton):
 
 
 class StaffPinScreen(QWidget):
-    """Asks for the staff PIN. Emits `accepted` for the right PIN and `cancelled` for Cancel or idle time."""
+    """Asks for the staff PIN. Emits `accepted` for the right PIN and `cancelled` for Cancel. Flow cancels it
+    after config.staff.pin_timeout_seconds untouched, so that patients never face it."""
 
     screen_name = "staff_pin"
     accepted = Signal()
     cancelled = Signal()
-
-    IDLE_SECONDS = 30.0  # a PIN pad left open goes back to the loop so patients never face it
 
     def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.setProperty("screen", True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.idle_seconds = self.IDLE_SECONDS
         self._portrait = False
         self._digits = ""
         self._message_kind = ""
@@ -110,9 +108,6 @@ class StaffPinScreen(QWidget):
         root.addLayout(row)
         root.addStretch(1)
 
-        self.idle_timer = QTimer(self)
-        self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self._on_idle)
         # When a lockout ends while the pad is on screen, unlock the keys without needing a tap.
         self.unlock_timer = QTimer(self)
         self.unlock_timer.setSingleShot(True)
@@ -180,23 +175,13 @@ class StaffPinScreen(QWidget):
         self.apply_appearance()  # icons are sized from the styled font, known once the screen is polished
         self.setFocus()  # a keyboard's digits go to the pad; no button starts with a focus ring
         self.refresh()
-        self.idle_timer.start(int(self.idle_seconds * 1000))
 
     def reset(self) -> None:
         self._digits = ""
         self._set_message("")
-        self.idle_timer.stop()
         self.unlock_timer.stop()
         self._set_keys_enabled(True)
         self._show_dots()
-
-    def note_activity(self) -> None:
-        if self.idle_timer.isActive():
-            self.idle_timer.start(int(self.idle_seconds * 1000))
-
-    def _on_idle(self) -> None:
-        log.info("staff PIN pad left idle: back to the education loop")
-        self.cancel()
 
     def cancel(self) -> None:
         self.reset()

@@ -17,11 +17,10 @@ BACKDROP = QColor(0, 0, 0, 160)  # dims the screen behind; the card itself carri
 
 
 class StillThereOverlay(QWidget):
-    """Covers the whole window (a child of it, on top of the screens). A tap anywhere emits `continued()`;
-    the countdown reaching zero emits `expired()`. Flow decides what either means."""
+    """Covers the whole window (a child of it, on top of the screens). A tap anywhere emits `continued()`.
+    The countdown on show is only a display: Flow's idle timer decides when the time is up."""
 
     continued = Signal()
-    expired = Signal()
 
     def __init__(self, window: QWidget, state: KioskState) -> None:
         super().__init__(window)
@@ -93,8 +92,7 @@ class StillThereOverlay(QWidget):
     def _on_tick(self) -> None:
         left = self._seconds - self._clock.elapsed() / 1000
         if left <= 0:
-            self.dismiss()
-            self.expired.emit()
+            self.tick.stop()  # Flow clears the screen and dismisses the overlay
             return
         self._show_remaining(math.ceil(left))
 
