@@ -9,6 +9,7 @@ Adding a screen means adding it here.
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 
 _ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
                     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress}
+
+
+AnyScreen = TypeVar("AnyScreen", bound=QWidget)
 
 
 class ActivityWatch(QObject):
@@ -105,7 +109,7 @@ class Flow(QObject):
         self.current = ""
         self.go("education")
 
-    def _add(self, screen: QWidget) -> QWidget:
+    def _add(self, screen: AnyScreen) -> AnyScreen:
         name = screen.screen_name  # type: ignore[attr-defined]
         self.screens[name] = screen
         self.window.stack.addWidget(screen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
@@ -98,10 +98,10 @@ class KioskWindow(QWidget):
         self.activateWindow()
         screen.geometryChanged.connect(self._follow_screen)
 
-    def _follow_screen(self, geometry: object) -> None:
+    def _follow_screen(self, geometry: QRect) -> None:
         # The screen was rotated or its resolution changed: cover it again.
-        self.setFixedSize(geometry.size())  # type: ignore[attr-defined]
-        self.setGeometry(geometry)  # type: ignore[arg-type]
+        self.setFixedSize(geometry.size())
+        self.setGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:

@@ -77,7 +77,7 @@ class TouchButton(QPushButton):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # A restyle sends font, style and palette changes one after another: redraw the icon once, afterwards.
-        if event.type() in self._RESTYLE_EVENTS and getattr(self, "_icon_name", "") and not self._icon_pending:
+        if event.type() in self._RESTYLE_EVENTS and bool(getattr(self, "_icon_name", "")) and not self._icon_pending:
             self._icon_pending = True
             QTimer.singleShot(0, self, self._refresh_pending_icon)
 

@@ -244,7 +244,7 @@ class OnScreenKeyboard(QWidget):
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             field = obj if obj in self._fields else obj.parent()
             if field in self._fields and field is not self._target:
-                self.set_target(field)  # type: ignore[arg-type]
+                self.set_target(field)
         return False
 
     def set_target(self, field: QWidget | None) -> None:

@@ -17,7 +17,7 @@ class ScrollContent(QWidget):
     actual width (height-for-width), not the taller height its wrapped labels would need at their narrowest.
     Without this a form that fits would still scroll by a few pixels."""
 
-    def setLayout(self, layout: QLayout) -> None:  # type: ignore[override]
+    def setLayout(self, layout: QLayout) -> None:
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         super().setLayout(layout)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPainterPath, QPen
@@ -37,7 +37,7 @@ class ToggleTile(QAbstractButton):
         self._compact = False
         self._theme: Theme | None = None
         self._icons: dict[bool, QIcon] = {}
-        self._layouts: dict[int, dict[str, QRect | int]] = {}  # by width; layouts ask for heights very often
+        self._layouts: dict[int, dict[str, Any]] = {}  # by width; layouts ask for heights very often
         self.toggled.connect(lambda _on: self.update())
         self.set_texts(label, detail)
 
@@ -105,14 +105,14 @@ class ToggleTile(QAbstractButton):
         detail.setWeight(QFont.Weight.Normal)
         return label, detail
 
-    def _layout(self, width: int) -> dict[str, QRect | int]:
+    def _layout(self, width: int) -> dict[str, Any]:
         """Where everything goes for a tile `width` wide; also yields the height the content needs."""
         cached = self._layouts.get(width)
         if cached is None:
             cached = self._layouts[width] = self._compute_layout(width)
         return {k: QRect(v) if isinstance(v, QRect) else v for k, v in cached.items()}  # callers move rects
 
-    def _compute_layout(self, width: int) -> dict[str, QRect | int]:
+    def _compute_layout(self, width: int) -> dict[str, Any]:
         s = self._sizes()
         pad = s["pad"]
         left = pad

@@ -195,6 +195,8 @@ class LanguageChooser(QWidget):
     def open_under(self, anchor: QWidget) -> None:
         self._rebuild()
         parent = self.parentWidget()
+        if parent is None:  # always the window (see __init__); nothing to place it in otherwise
+            return
         self.setGeometry(parent.rect())
         size = self.card.sizeHint().expandedTo(QSize(anchor.width(), 0))
         corner = anchor.mapTo(parent, anchor.rect().bottomRight())
