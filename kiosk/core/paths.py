@@ -25,11 +25,6 @@ def resource_path(*parts: str) -> Path:
     return bundle_root().joinpath("resources", *parts)
 
 
-def ui_path(name: str) -> Path:
-    """A Qt Designer file inside `ui/`."""
-    return bundle_root() / "ui" / name
-
-
 def _override(var: str) -> Path | None:
     # Environment overrides let tests and IT point every directory somewhere else without a config file.
     value = os.environ.get(var)
