@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from kiosk.core.config import Config, DataSettings, IdleSettings, SlideSettings, StaffSettings
-from tests.helpers import KioskFactory
 
 if TYPE_CHECKING:
     from kiosk.qt.app import Kiosk
+    from tests.helpers import KioskFactory
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +45,8 @@ def fast_config(tmp_path: Path) -> Config:
 def make_kiosk(qtbot, fast_config: Config) -> Iterator[KioskFactory]:  # type: ignore[no-untyped-def]
     """Build kiosks: `make_kiosk(config=None, size=(1920, 1080), show=True, windowed=True)`. Each is shown offscreen
     and waited for; all are shut down afterwards (store closed, window deleted with its app-wide filters)."""
+    from tests.helpers import KioskFactory
+
     factory = KioskFactory(qtbot, fast_config)
     yield factory
     factory.close_all()
