@@ -9,7 +9,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kiosk.core.requests import BEST_TIMES, NewRequest, validate_request
+from kiosk.core.domain import BEST_TIMES, STATUS_NEW
+from kiosk.core.requests import NewRequest, validate_request
 from kiosk.core.store import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX, RequestStore
 
 # A mix of what a waiting room types: accents, other scripts, apostrophes, commas, quotes, formula-like notes
@@ -68,7 +69,7 @@ def fill_store(path: Path, count: int, seed: int = 7) -> None:
             created = start + timedelta(seconds=37 * i)
             yield (str(uuid.UUID(int=rng.getrandbits(128), version=4)), reference(references[i]),
                    created.isoformat(timespec="microseconds"), req.name, req.phone, req.best_time,
-                   json.dumps(list(req.symptoms)), req.note, req.consent_version, req.language)
+                   json.dumps(list(req.symptoms)), req.note, req.consent_version, req.language, STATUS_NEW)
 
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -76,7 +77,7 @@ def fill_store(path: Path, count: int, seed: int = 7) -> None:
         conn.executemany(
             "INSERT INTO requests (id, reference, created_at, name, phone, best_time, symptoms, note, "
             "consent_version, language, status, called_at, exported_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, NULL)", rows())
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)", rows())
         conn.execute("COMMIT")
     finally:
         conn.close()

@@ -39,8 +39,8 @@ def bench_save(folder: Path, count: int) -> list[Figure]:
 
 def bench_export(folder: Path, rows: int) -> list[Figure]:
     """Export `rows` never-exported requests to CSV, then (from an identical copy of the store) to XLSX."""
-    from kiosk.commands.export import BEST_TIME_LABELS
     from kiosk.core.content import load_library
+    from kiosk.core.domain import BEST_TIME_LABELS
     from kiosk.core.export import export_requests
     from kiosk.core.store import RequestStore
 

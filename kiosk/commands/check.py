@@ -21,7 +21,7 @@ def collect_problems(config_path: Path | None, content_dir: Path | None = None) 
     config, problems = load_config(config_path)
     problems.extend(usable_colours(config.colours)[1])  # clinic colours too faint to read (WCAG contrast)
     checked = [str(config_path or paths.default_config_file())]
-    directory = content_dir or (Path(config.content.directory).expanduser() if config.content.directory else None)
+    directory = content_dir or config.content_dir
     contents = []
     for lang in config.languages.offered:
         path = content_file(lang, directory)

@@ -2,6 +2,10 @@
 
 Works while the kiosk runs on the same data file (SQLite WAL + busy timeout in RequestStore).
 Exit codes: 0 exported (or nothing new to export), 1 the export failed, 2 wrong usage.
+
+Every column is in English, whatever the kiosk's default language: the best times are kiosk.core.domain's English
+labels and the symptoms come from the English content file (the clinic's own, else the bundled one). The CLI has
+no Qt translator, and a script reading the file should not see its words change with the config.
 """
 
 from __future__ import annotations
@@ -10,8 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-# The CLI has no Qt translator; these match the staff panel's English labels.
-BEST_TIME_LABELS = {"morning": "Morning", "afternoon": "Afternoon", "evening": "Evening", "any": "Any time"}
+EXPORT_LANGUAGE = "en"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +32,7 @@ def _error(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from kiosk.core.config import load_config
     from kiosk.core.content import load_library
+    from kiosk.core.domain import BEST_TIME_LABELS
     from kiosk.core.export import ExportError, export_requests
     from kiosk.core.store import RequestStore, StoreError
 
@@ -41,10 +45,8 @@ def run(args: argparse.Namespace) -> int:
     config, problems = load_config(getattr(args, "config", None))
     for problem in problems:
         print(f"config: {problem}", file=sys.stderr)
-    content_dir = Path(config.content.directory).expanduser() if config.content.directory else None
-    library = load_library(config.languages.offered, content_dir)
-    language = config.languages.default if config.languages.default in library.by_language else library.languages[0]
-    symptom_labels = library.get(language).symptom_labels()
+    # load_library falls back to the bundled English file when the clinic's folder has no (usable) en.toml.
+    symptom_labels = load_library([EXPORT_LANGUAGE], config.content_dir).get(EXPORT_LANGUAGE).symptom_labels()
 
     try:
         store = RequestStore(config.database_path)

@@ -69,6 +69,7 @@ class IdleSettings:
 class StaffSettings:
     gesture_hold_seconds: float = 3.0
     logout_seconds: float = 120.0
+    pin_timeout_seconds: float = 30.0  # the PIN pad goes back to the patients' loop after this long untouched
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,11 @@ class Config:
     def database_path(self) -> Path:
         return self.data_dir / "requests.sqlite3"
 
+    @property
+    def content_dir(self) -> Path | None:
+        """The clinic's own content folder (content.directory), or None for the bundled content files."""
+        return Path(self.content.directory).expanduser() if self.content.directory else None
+
 
 _SECTIONS = {f.name: f.default_factory for f in fields(Config) if f.name != "source"}  # type: ignore[misc]
 
@@ -139,6 +145,7 @@ _RULES: dict[tuple[str, str], tuple[Any, str]] = {
     ("idle", "thanks_seconds"): (lambda v: 0.05 <= v <= 120, "0.05 to 120 seconds"),
     ("staff", "gesture_hold_seconds"): (lambda v: 0.05 <= v <= 30, "0.05 to 30 seconds"),
     ("staff", "logout_seconds"): (lambda v: 0.05 <= v <= 3600, "0.05 to 3600 seconds"),
+    ("staff", "pin_timeout_seconds"): (lambda v: 0.05 <= v <= 3600, "0.05 to 3600 seconds"),
     ("data", "retention_days"): (lambda v: 1 <= v <= 3650, "1 to 3650 days"),
 }
 

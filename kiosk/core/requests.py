@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-BEST_TIMES: tuple[str, ...] = ("morning", "afternoon", "evening", "any")
+from kiosk.core.domain import BEST_TIMES
+
 NAME_MAX = 80
 NOTE_MAX = 500
 # Raw input longer than this is refused before any parsing work (a paste of a whole document must not make
@@ -47,7 +48,7 @@ class NewRequest:
 
     name: str
     phone: str  # E.164, e.g. "+447700900123"
-    best_time: str  # one of BEST_TIMES
+    best_time: str  # one of kiosk.core.domain.BEST_TIMES
     symptoms: tuple[str, ...]  # symptom ids from the content files
     note: str
     consent_version: str

@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
+from kiosk.core.domain import STATUS_CALLED, STATUS_EXPORTED, STATUS_NEW, purge_cutoff, purge_is_due
 from kiosk.core.requests import NewRequest
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,6 @@ REFERENCE_PREFIX = "PS-"
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 REFERENCE_LENGTH = 4
 _REFERENCE_ATTEMPTS = 100
-STATUSES = ("new", "called", "exported")
 EXPORT_SCOPES = ("new", "all")
 META_LAST_PURGE = "last_purge"
 
@@ -68,7 +68,7 @@ class StoredRequest:
     note: str
     consent_version: str
     language: str
-    status: str  # one of STATUSES
+    status: str  # one of kiosk.core.domain.STATUSES
     called_at: datetime | None
     exported_at: datetime | None  # the *first* export; re-exports ("all") do not move it
 
@@ -170,6 +170,9 @@ EXPORT_ROW_COLUMNS = (
     "id", "reference", "created_at", "name", "phone", "best_time", "symptoms", "note", "language", "status",
     "consent_version",
 )
+# domain's retention rule in SQL, for purge_exported() and count_due_for_purge() alike: exported, and first
+# exported before the cutoff (the one parameter). exported_at never moves after the first export.
+_DUE_FOR_PURGE = "exported_at IS NOT NULL AND exported_at < ?"
 # Ids per UPDATE when marking rows exported: well below SQLite's host-parameter limit (999 before 3.32).
 _MARK_CHUNK = 500
 
@@ -450,7 +453,7 @@ class RequestStore:
                 raise StoreError("other", f"Request database {self.path}: no free reference number left.")
             try:
                 conn.execute(
-                    f"INSERT INTO requests ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, NULL)",
+                    f"INSERT INTO requests ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
                     (
                         request_id,
                         reference,
@@ -462,6 +465,7 @@ class RequestStore:
                         req.note,
                         req.consent_version,
                         req.language,
+                        STATUS_NEW,
                     ),
                 )
             except UnicodeEncodeError:
@@ -478,7 +482,7 @@ class RequestStore:
             note=req.note,
             consent_version=req.consent_version,
             language=req.language,
-            status="new",
+            status=STATUS_NEW,
             called_at=None,
             exported_at=None,
         )
@@ -521,12 +525,12 @@ class RequestStore:
             "counting requests",
             """
             SELECT
-                COALESCE(SUM(status = 'new'), 0),
+                COALESCE(SUM(status = ?), 0),
                 COALESCE(SUM(created_at >= ? AND created_at < ?), 0),
                 COUNT(*)
             FROM requests
             """,
-            (_iso(start), _iso(end)),
+            (STATUS_NEW, _iso(start), _iso(end)),
         )[0]
         return Counts(new=row[0], today=row[1], total=row[2])
 
@@ -540,10 +544,10 @@ class RequestStore:
             cur = conn.executemany(
                 """
                 UPDATE requests
-                   SET called_at = ?, status = CASE status WHEN 'new' THEN 'called' ELSE status END
+                   SET called_at = ?, status = CASE status WHEN ? THEN ? ELSE status END
                  WHERE id = ?
                 """,
-                [(at, i) for i in ids],
+                [(at, STATUS_NEW, STATUS_CALLED, i) for i in ids],
             )
             return max(cur.rowcount, 0)
 
@@ -589,9 +593,9 @@ class RequestStore:
         for start in range(0, len(id_list), _MARK_CHUNK):
             part = id_list[start : start + _MARK_CHUNK]
             cur = conn.execute(
-                "UPDATE requests SET status = 'exported', exported_at = COALESCE(exported_at, ?) "
+                "UPDATE requests SET status = ?, exported_at = COALESCE(exported_at, ?) "
                 f"WHERE id IN ({', '.join('?' * len(part))})",
-                (at, *part),
+                (STATUS_EXPORTED, at, *part),
             )
             changed += max(cur.rowcount, 0)
         return changed
@@ -636,7 +640,13 @@ class RequestStore:
             for r in rows
         ]
 
-    # -- retention --
+    # -- retention (the rule: kiosk.core.domain) --
+
+    def count_due_for_purge(self, older_than_days: int, now: datetime | None = None) -> int:
+        """How many requests purge_exported(older_than_days, now) would delete. Raises StoreError."""
+        cutoff = _iso(purge_cutoff(older_than_days, _utc(now)))
+        return int(self._read("counting old requests", f"SELECT COUNT(*) FROM requests WHERE {_DUE_FOR_PURGE}",
+                              (cutoff,))[0][0])
 
     def purge_exported(self, older_than_days: int, now: datetime | None = None) -> int:
         """Delete requests first exported more than `older_than_days` days before `now`.
@@ -645,12 +655,10 @@ class RequestStore:
         the file is VACUUMed, so the deleted text is gone from the file's bytes, not just unlinked.
         Returns the number of deleted requests and records the time for purge_due().
         """
-        if older_than_days < 0:
-            raise ValueError("older_than_days must be >= 0")
         at = _utc(now)
-        cutoff = _iso(at - timedelta(days=older_than_days))
+        cutoff = _iso(purge_cutoff(older_than_days, at))
         with self._write("purging old requests") as conn:
-            cur = conn.execute("DELETE FROM requests WHERE exported_at IS NOT NULL AND exported_at < ?", (cutoff,))
+            cur = conn.execute(f"DELETE FROM requests WHERE {_DUE_FOR_PURGE}", (cutoff,))
             deleted = max(cur.rowcount, 0)
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -688,17 +696,13 @@ class RequestStore:
         return not busy
 
     def purge_due(self, now: datetime | None = None) -> bool:
-        """True when no purge ran in the last 24 hours (or the clock went backwards since)."""
+        """True when no purge ran within domain.PURGE_EVERY (a day) or the clock went backwards since."""
         last = self.get_meta(META_LAST_PURGE)
-        if last is None:
-            return True
         try:
             last_at = _from_iso(last)
         except ValueError:
             return True
-        assert last_at is not None
-        at = _utc(now)
-        return at - last_at >= timedelta(days=1) or at < last_at
+        return purge_is_due(last_at, _utc(now))
 
     # -- meta --
 

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>BestTime</name>
+    <message>
+        <source>Morning</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Tarde</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Noche</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier hora</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistScreen</name>
     <message>
         <source>None of these</source>
@@ -308,22 +327,6 @@
         <translation>Puede dejarlo en blanco</translation>
     </message>
     <message>
-        <source>Morning</source>
-        <translation>Mañana</translation>
-    </message>
-    <message>
-        <source>Afternoon</source>
-        <translation>Tarde</translation>
-    </message>
-    <message>
-        <source>Evening</source>
-        <translation>Noche</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>Cualquier hora</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
@@ -338,6 +341,21 @@
     <message>
         <source>The clinic will call you at the time you chose</source>
         <translation>La clínica le llamará a la hora que eligió</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportada</translation>
     </message>
 </context>
 <context>
@@ -456,32 +474,8 @@
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Morning</source>
-        <translation>Mañana</translation>
-    </message>
-    <message>
-        <source>Afternoon</source>
-        <translation>Tarde</translation>
-    </message>
-    <message>
-        <source>Evening</source>
-        <translation>Noche</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>Cualquier hora</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Nueva</translation>
-    </message>
-    <message>
-        <source>Called</source>
-        <translation>Llamada</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>Exportada</translation>
     </message>
     <message>
         <source>Today</source>

@@ -67,6 +67,21 @@ def test_export_to_a_folder_then_nothing_new(config_file: Path, db: Path, tmp_pa
     assert len(list(out.iterdir())) == 1
 
 
+def test_export_labels_every_column_in_english_whatever_the_default_language(tmp_path: Path) -> None:
+    """A Spanish-first clinic still gets one language in the file: English best times beside English symptoms."""
+    config_file = tmp_path / "kiosk.toml"
+    config_file.write_text(f"[data]\ndirectory = {json.dumps(str(tmp_path / 'kiosk-data'))}\n"
+                           '[languages]\noffered = ["es", "en"]\ndefault = "es"\n', encoding="utf-8")
+    with RequestStore(load_config(config_file)[0].database_path) as store:
+        add(store, "Ana")
+    target = tmp_path / "out.csv"
+    assert main(["export", "--config", str(config_file), "--format", "csv", "-o", str(target)]) == 0
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        header, row = list(csv.reader(f))
+    assert (header[4], header[5]) == ("Best time", "Symptoms")
+    assert (row[4], row[5], row[8]) == ("Any time", "Groin pain", "new")
+
+
 def test_export_all_to_a_named_xlsx_file(config_file: Path, db: Path, tmp_path: Path) -> None:
     with RequestStore(db) as store:
         add(store, "=HYPERLINK(\"http://x\") Eve")
