@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.domain import BEST_TIMES
 from kiosk.core.requests import (
-    BEST_TIMES,
     NAME_MAX,
     NOTE_MAX,
     PHONE_RAW_MAX,
@@ -39,6 +39,7 @@ from kiosk.qt.widgets.labels import WrappingLabel
 from kiosk.qt.widgets.scrolling import KineticScrollArea, ScrollContent
 from kiosk.qt.widgets.tiles import ToggleTile
 from kiosk.qt.widgets.toolbar import PatientToolbar
+from kiosk.qt.words import best_time_label
 
 log = logging.getLogger(__name__)
 
@@ -469,10 +470,8 @@ class RequestFormScreen(QWidget):
         self.name_edit.setAccessibleDescription(self.tr("Type it with the keys on the screen"))
         self.phone_edit.setAccessibleDescription(self.tr("The keys on the screen show numbers for this box"))
         self.note_edit.setAccessibleDescription(self.tr("You can leave this empty"))
-        times = {"morning": self.tr("Morning"), "afternoon": self.tr("Afternoon"), "evening": self.tr("Evening"),
-                 "any": self.tr("Any time")}
         for value, button in self.time_buttons.items():
-            button.setText(times.get(value, value))
+            button.setText(best_time_label(value))
         self.consent_tile.set_texts(content.consent_text, content.privacy_text)
         self.back_button.setText(self.tr("Back"))
         self.back_button.setAccessibleDescription(self.tr("Back to your answers; what you typed is kept"))
