@@ -1,25 +1,29 @@
-"""The symptom checklist: every symptom from the flyer as a big toggle tile, plus "None of these"."""
+"""The symptom checklist: every symptom from the flyer as a big toggle tile, plus "None of these".
+
+Its fixed widgets are ui/checklist.ui; the tiles are made here from the content file, into the form's grid.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
 
+from kiosk.qt.forms.ui_checklist import Ui_ChecklistScreen
+from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.focus import set_focus_order, settle
-from kiosk.qt.widgets.header import ScreenHeader, title_sizes
-from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.header import title_sizes
 from kiosk.qt.widgets.scrolling import KineticScrollArea
-from kiosk.qt.widgets.tiles import TileGrid, ToggleTile
-from kiosk.qt.widgets.toolbar import PatientToolbar
+from kiosk.qt.widgets.tiles import ToggleTile
 
 NONE_ICON = "fa5s.ban"
 
 
-class ChecklistScreen(QWidget):
+class ChecklistScreen(Screen, Ui_ChecklistScreen):
     """Several symptoms can be chosen; "None of these" excludes (and is excluded by) every symptom.
 
     Signals: `chosen(tuple[str, ...])` with the symptom ids in content order (empty tuple = none of these),
@@ -29,18 +33,14 @@ class ChecklistScreen(QWidget):
     screen_name = "checklist"
     chosen = Signal(tuple)
     back = Signal()
+    # The form's (untyped) scroll area shadows QWidget.scroll(): its type, for the checker.
+    scroll: KineticScrollArea  # type: ignore[assignment]
 
     def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.setProperty("screen", True)
+        super().__init__(state, parent)
+        self.toolbar.bind(state)
+        self.header.attach(self.title, self.toolbar)
 
-        self.title = WrappingLabel(role="title")
-        self.hint = WrappingLabel(role="body")
-        self.toolbar = PatientToolbar(state)
-        self.header = ScreenHeader(left=self.title, toolbar=self.toolbar)
-
-        self.grid = TileGrid()
         self.tiles: dict[str, ToggleTile] = {}
         for symptom in state.content.symptoms:
             tile = ToggleTile(icon_name=symptom.icon)
@@ -50,35 +50,12 @@ class ChecklistScreen(QWidget):
         self.none_tile = ToggleTile(icon_name=NONE_ICON)
         self.none_tile.toggled.connect(self._on_none)
         self.grid.add(self.none_tile)
-        self.scroll = KineticScrollArea(self.grid)
 
-        # Always in the layout (empty when there is nothing to say) so the buttons never move.
-        self.message = WrappingLabel(role="error")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.back_button = TouchButton(icon="fa5s.arrow-left")
+        # The message is always in the layout (empty when there is nothing to say) so the buttons never move.
         self.back_button.clicked.connect(self.back)
-        self.next_button = TouchButton(role="primary", icon="fa5s.arrow-right")
-        # Arrow after the word, pointing where the patient goes.
-        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.next_button.clicked.connect(self._on_next)
-        for button in (self.back_button, self.next_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus ring on a button
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.back_button, 2)
-        bottom.addWidget(self.message, 3)
-        bottom.addWidget(self.next_button, 2)
 
-        root = QVBoxLayout(self)
-        root.addWidget(self.header)
-        root.addWidget(self.hint)
-        root.addWidget(self.scroll, 1)
-        root.addLayout(bottom)
-        self.root_layout = root
-
-        state.language_changed.connect(self.retranslate)
-        state.appearance_changed.connect(self.apply_appearance)
-        self.retranslate()
-        self.apply_appearance()
+        self.follow_state()
         set_focus_order([*self.toolbar.buttons(), *self.tiles.values(), self.none_tile, self.back_button,
                          self.next_button])
 
@@ -115,17 +92,12 @@ class ChecklistScreen(QWidget):
 
     # ---- text and looks -------------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        super().retranslate()
         for symptom in self.state.content.symptoms:
             tile = self.tiles.get(symptom.id)
             if tile is not None:
                 tile.set_texts(symptom.label, symptom.detail)
         self.none_tile.set_texts(self.tr("None of these"), self.tr("I do not have any of these"))
-        self.title.setText(self.tr("Which of these do you have?"))
-        self.hint.setText(self.tr("Tap every one that you have. You can choose more than one."))
-        self.back_button.setText(self.tr("Back"))
-        self.back_button.setAccessibleDescription(self.tr("Back to the slides"))
-        self.next_button.setText(self.tr("Next"))
-        self.next_button.setAccessibleDescription(self.tr("See your answers"))
         if self.message.text():
             self.message.setText(self._nothing_chosen_text())
 
@@ -141,25 +113,18 @@ class ChecklistScreen(QWidget):
             button.setMinimumHeight(round(theme.touch_px * 1.1))
         self.header.set_spacing(theme.px(16))
         self.header.set_title_sizes(title_sizes(theme.body_px))
-        self._refresh_icons()
+        super().apply_appearance()
 
-    def _refresh_icons(self) -> None:
-        palette = self.state.theme.palette
-        self.back_button.refresh_icon(palette.primary)
-        self.next_button.refresh_icon(palette.on_primary)
+    def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
+        return [(self.back_button, "primary"), (self.next_button, "on_primary")]
 
-    def showEvent(self, event: object) -> None:
-        # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
-        self._refresh_icons()
-        super().showEvent(event)  # type: ignore[arg-type]
-
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
         self.grid.set_columns(2 if portrait else 3)
         margin = max(16, min(self.width(), self.height()) // 30)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.root_layout.setSpacing(max(12, margin // 2))
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     # ---- flow hooks -------------------------------------------------------------------------------------------
     def reset(self) -> None:

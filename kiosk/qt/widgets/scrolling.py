@@ -33,18 +33,23 @@ class KineticScrollArea(QScrollArea):
     drag from a tap; where everything fits a tap should act at once.
     """
 
-    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, content: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWidget(content)
         self.viewport().setAutoFillBackground(False)
-        content.setAutoFillBackground(False)
         self._kinetic = False
         self.verticalScrollBar().rangeChanged.connect(self._update_kinetic)
+        if content is not None:
+            self.setWidget(content)
+
+    def setWidget(self, content: QWidget) -> None:
+        """The content, given to the constructor or set afterwards (a Designer form's uic code does the latter)."""
+        super().setWidget(content)
+        content.setAutoFillBackground(False)  # the screen's background shows through, as around the area
 
     def is_kinetic(self) -> bool:
         return self._kinetic
@@ -64,3 +69,15 @@ class KineticScrollArea(QScrollArea):
             QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         else:
             QScroller.ungrabGesture(self.viewport())
+
+
+class FormScrollArea(KineticScrollArea):
+    """A KineticScrollArea as a Designer form builds it: `FormScrollArea(parent)`, its content set afterwards.
+
+    A separate name because KineticScrollArea's one positional argument is its content: uic's `Class(parent)`
+    call cannot be told apart from `KineticScrollArea(content)`. In the form, the content is the area's child
+    widget, and the generated code hands it over with setWidget().
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(None, parent)
