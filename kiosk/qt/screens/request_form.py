@@ -1,24 +1,18 @@
 """The free phone-assessment request: name, phone, best time, optional note, consent; typed on the screen's own
-keyboard and saved to the request store. Nothing the patient types is ever logged."""
+keyboard and saved to the request store. Nothing the patient types is ever logged.
+
+Its widgets are ui/request_form.ui. Built here: a best-time button per kiosk.core.domain.BEST_TIMES id and the
+consent tile (it moves between the form and the keyboard column).
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QButtonGroup,
-    QGridLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from kiosk.core.domain import BEST_TIMES
 from kiosk.core.requests import (
@@ -30,15 +24,15 @@ from kiosk.core.requests import (
     parse_phone,
     validate_request,
 )
+from kiosk.qt.forms.ui_request_form import Ui_RequestFormScreen
+from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.focus import set_focus_order, settle
-from kiosk.qt.widgets.header import ScreenHeader
-from kiosk.qt.widgets.keyboard import OnScreenKeyboard, clear_line_edit, clear_text_edit
+from kiosk.qt.widgets.keyboard import clear_line_edit, clear_text_edit
 from kiosk.qt.widgets.labels import WrappingLabel
-from kiosk.qt.widgets.scrolling import KineticScrollArea, ScrollContent
+from kiosk.qt.widgets.scrolling import KineticScrollArea
 from kiosk.qt.widgets.tiles import ToggleTile
-from kiosk.qt.widgets.toolbar import PatientToolbar
 from kiosk.qt.words import best_time_label
 
 log = logging.getLogger(__name__)
@@ -47,7 +41,7 @@ TIME_ICONS = {"morning": "fa5s.sun", "afternoon": "fa5s.cloud-sun", "evening": "
 SYMPTOMS_SHOWN = 4  # the symptoms line names at most this many (fewer if the line is short), then "N more"
 
 
-class RequestFormScreen(QWidget):
+class RequestFormScreen(Screen, Ui_RequestFormScreen):
     """Signals: `saved(str)` with the request's reference once it is safely stored, `back()`.
 
     Flow calls `begin(symptom_ids)` every time it shows the form; only then does "Send my request" work, and
@@ -57,150 +51,39 @@ class RequestFormScreen(QWidget):
     screen_name = "request_form"
     saved = Signal(str)
     back = Signal()
+    # The form's (untyped) scroll area shadows QWidget.scroll(): its type, for the checker.
+    scroll: KineticScrollArea  # type: ignore[assignment]
 
     def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.setProperty("screen", True)
+        super().__init__(state, parent)
         self.symptoms: tuple[str, ...] = ()
         self._errors: list[FieldError] = []
         self._accepting = False  # the double-tap guard: True only while a tap on Send may start a save
         self._save_failed = False
+        self._time_columns = 0
 
         # Heading size, not title size: the title only reminds the patient where they are; on a 1280x800 screen
-        # it must share a line with the toolbar so that the keys and the consent keep their room.
-        self.title = WrappingLabel(role="heading")
-        # A failed save shows a banner in the title's place (see _set_save_failed_display), beside the toolbar.
-        self.banner = WrappingLabel(role="banner")
-        self.banner.hide()
-        self.header_left = QWidget()
-        title_box = QVBoxLayout(self.header_left)
-        title_box.setContentsMargins(0, 0, 0, 0)
-        title_box.setSpacing(0)
-        # The symptoms line sits under the title, beside the toolbar: on a 1280x800 screen every row taken from
-        # the keyboard column counts.
-        self.symptoms_line = WrappingLabel(role="muted")
+        # it must share a line with the toolbar so that the keys and the consent keep their room. The symptoms
+        # line sits under it, and a failed save shows a banner in their place (see _set_save_failed_display).
+        self.toolbar.bind(state)
+        self.header.attach(self.header_left, self.toolbar)
         self.symptoms_line.installEventFilter(self)  # refilled when its width or font changes
-        title_box.addWidget(self.title)
-        title_box.addWidget(self.symptoms_line)
-        title_box.addWidget(self.banner)
-        self.toolbar = PatientToolbar(state)
-        self.header = ScreenHeader(left=self.header_left, toolbar=self.toolbar)
-        self.symptoms_error = self._error_label()
-
-        # ---- fields ----
-        self.name_label = WrappingLabel(role="heading")
-        self.name_edit = self._line_edit(NAME_MAX)
-        self.name_error = self._error_label()
-        self.phone_label = WrappingLabel(role="heading")
-        self.phone_edit = self._line_edit(PHONE_RAW_MAX)
-        self.phone_edit.installEventFilter(self)  # reformat the number when the patient leaves the field
-        self.phone_error = self._error_label()
-
-        self.time_label = WrappingLabel(role="heading")
-        self.time_group = QButtonGroup(self)
-        self.time_group.setExclusive(True)
-        self.time_buttons: dict[str, TouchButton] = {}
-        for value in BEST_TIMES:
-            button = TouchButton(role="tile", icon=TIME_ICONS.get(value, ""))
-            button.setCheckable(True)
-            # Width comes from the grid, not from the words: a long translation must not widen the form.
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the typing field focused
-            button.toggled.connect(lambda _on, b=button: self._on_time_toggled(b))
-            self.time_group.addButton(button)
-            self.time_buttons[value] = button
-        self.time_grid = QGridLayout()
-        self.time_error = self._error_label()
-
-        self.note_label = WrappingLabel(role="heading")
-        self.note_count = WrappingLabel(role="muted")
-        self.note_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setProperty("max_length", NOTE_MAX)
-        self.note_edit.setTabChangesFocus(True)
-        self._no_system_keyboard(self.note_edit)
-        self.note_edit.textChanged.connect(self._on_note_changed)
-        self.note_error = self._error_label()
-
-        self.consent_tile = ToggleTile(indicator="box")
-        self.consent_tile.toggled.connect(lambda _on: self._clear_error("consent"))
-        self.consent_error = self._error_label()
-
-        self.name_edit.textChanged.connect(lambda _t: self._clear_error("name"))
-        self.phone_edit.textChanged.connect(lambda _t: self._clear_error("phone"))
-
-        form = ScrollContent()
-        fl = QVBoxLayout()
-        form.setLayout(fl)
-        fl.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.name_label, self.name_edit, self.name_error, self.phone_label, self.phone_edit,
-                       self.phone_error, self.time_label):
-            fl.addWidget(widget)
-        fl.addLayout(self.time_grid)
-        fl.addWidget(self.time_error)
-        fl.addWidget(self.note_label)
-        fl.addWidget(self.note_edit)
-        note_foot = QHBoxLayout()  # the message on the left, how much room is left on the right
-        note_foot.addWidget(self.note_error, 1)
-        note_foot.addWidget(self.note_count, 0, Qt.AlignmentFlag.AlignTop)
-        fl.addLayout(note_foot)
-        self._consent_index = fl.count()  # in portrait the consent goes here, under the note
-        fl.addStretch(1)
-        self.form_layout = fl
-        self.form = form
-        self.scroll = KineticScrollArea(form)
-
-        # ---- keyboard ----
-        self.keyboard = OnScreenKeyboard(language=state.language)
+        self._build_fields()
+        self._build_time_buttons()
+        self._build_consent()
         self.keyboard.register(self.name_edit, "text", capitalize="words")
         self.keyboard.register(self.phone_edit, "phone")
         self.keyboard.register(self.note_edit, "text", capitalize="sentences")
         self.keyboard.target_changed.connect(self._on_target_changed)
-        # The consent sits with the keyboard: in landscape the form column has no room left for it, and it is
-        # the last thing to do before "Send my request" (bottom right).
-        self.keyboard_column = QVBoxLayout()
-        self.keyboard_column.addStretch(1)
-        self.keyboard_column.addWidget(self.consent_tile)
-        self.keyboard_column.addWidget(self.consent_error)
-        self.keyboard_column.addSpacing(12)
-        self.keyboard_column.addWidget(self.keyboard, 20)  # spare height goes to the keys first (up to a limit)
-
-        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.body.addWidget(self.scroll, 1)
-        self.body.addLayout(self.keyboard_column, 1)
-
-        # ---- bottom ----
-        self.back_button = TouchButton(icon="fa5s.arrow-left")
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.back)
-        self.send_button = TouchButton(role="cta", icon="fa5s.paper-plane")
-        self.send_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.submit)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.back_button, 1)
-        bottom.addStretch(1)
-        bottom.addWidget(self.send_button, 2)
-
-        root = QVBoxLayout(self)
-        # A failed save takes the place of the title and the symptoms line: impossible to miss, and the keys and
-        # fields below keep their size (no room is taken from the keyboard).
-        root.addWidget(self.header)
-        root.addWidget(self.symptoms_error)
-        root.addLayout(self.body, 1)
-        root.addLayout(bottom)
-        self.root_layout = root
 
         self._consent_check = QTimer(self)
         self._consent_check.setSingleShot(True)
         self._consent_check.setInterval(0)
         self._consent_check.timeout.connect(self._rearrange)
 
-        state.language_changed.connect(self.retranslate)
-        state.appearance_changed.connect(self.apply_appearance)
-        self.retranslate()
-        self.apply_appearance()
+        self.follow_state()
         self._arrange_times(2)
         # Reading order: toolbar, the fields top to bottom, consent, then the buttons. The keys are left out:
         # they never take focus (the field being typed into keeps it).
@@ -209,26 +92,50 @@ class RequestFormScreen(QWidget):
                          self.send_button])
 
     # ---- building helpers ---------------------------------------------------------------------------------------
+    def _build_fields(self) -> None:
+        self.name_edit.setMaxLength(NAME_MAX)
+        self.phone_edit.setMaxLength(PHONE_RAW_MAX)
+        self.note_edit.setProperty("max_length", NOTE_MAX)
+        for field in (self.name_edit, self.phone_edit, self.note_edit):
+            self._no_system_keyboard(field)
+        self.phone_edit.installEventFilter(self)  # reformat the number when the patient leaves the field
+        self.name_edit.textChanged.connect(lambda _t: self._clear_error("name"))
+        self.phone_edit.textChanged.connect(lambda _t: self._clear_error("phone"))
+        self.note_edit.textChanged.connect(self._on_note_changed)
+
+    def _build_time_buttons(self) -> None:
+        """One button per best-time id, into the form's time grid (placed by _arrange_times)."""
+        self.time_group = QButtonGroup(self)
+        self.time_group.setExclusive(True)
+        self.time_buttons: dict[str, TouchButton] = {}
+        for value in BEST_TIMES:
+            button = TouchButton(self.form, role="tile", icon=TIME_ICONS.get(value, ""))
+            button.setCheckable(True)
+            # Width comes from the grid, not from the words: a long translation must not widen the form.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the typing field focused
+            button.toggled.connect(lambda _on, b=button: self._on_time_toggled(b))
+            self.time_group.addButton(button)
+            self.time_buttons[value] = button
+
+    def _build_consent(self) -> None:
+        """The consent sits with the keyboard: in landscape the form column has no room left for it, and it is the
+        last thing to do before "Send my request" (bottom right). _place_consent moves it into the form when
+        that column cannot hold it."""
+        self.consent_tile = ToggleTile(indicator="box")
+        self.consent_tile.toggled.connect(lambda _on: self._clear_error("consent"))
+        self.keyboard_column.insertWidget(self.keyboard_column.indexOf(self.consent_error), self.consent_tile)
+        # In portrait the consent goes under the note, before the stretch that ends the form.
+        self._consent_index = self.form_layout.indexOf(self.space_below_form)
+
     @staticmethod
-    def _no_system_keyboard(field: QWidget) -> None:
+    def _no_system_keyboard(field: QLineEdit | QPlainTextEdit) -> None:
         # Our own keyboard is the only one: a desktop's input method / on-screen keyboard must not pop up too.
         field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
-    def _line_edit(self, max_length: int) -> QLineEdit:
-        field = QLineEdit()
-        field.setMaxLength(max_length)
-        self._no_system_keyboard(field)
-        return field
-
-    @staticmethod
-    def _error_label() -> WrappingLabel:
-        label = WrappingLabel(role="error")
-        label.hide()
-        return label
-
     def _arrange_times(self, columns: int) -> None:
-        if columns == getattr(self, "_time_columns", 0):
+        if columns == self._time_columns:
             return
         self._time_columns = columns
         for button in self.time_buttons.values():
@@ -284,12 +191,16 @@ class RequestFormScreen(QWidget):
                 break
         self.symptoms_line.setText(text)
 
+    def _refill_symptoms_line(self) -> None:
+        if self.symptoms_line.text():  # only once begin() has run: an empty form shows no symptoms line
+            self._fill_symptoms_line()
+
     # ---- typing ---------------------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.symptoms_line:
-            if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize) and self.symptoms_line.text():
-                self._fill_symptoms_line()  # larger text or a narrower line: fewer names fit
-        elif obj is getattr(self, "phone_edit", None) and event.type() == QEvent.Type.FocusOut:
+            if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize):
+                self._refill_symptoms_line()  # larger text or a narrower line: fewer names fit
+        elif obj is self.phone_edit and event.type() == QEvent.Type.FocusOut:
             self._format_phone()
         return False
 
@@ -329,9 +240,7 @@ class RequestFormScreen(QWidget):
         self.note_count.setText(self.tr("%n letters left", "", left))
 
     def _on_time_toggled(self, _button: TouchButton) -> None:
-        colours = self.state.theme.palette
-        for button in self.time_buttons.values():
-            button.refresh_icon(colours.on_selected if button.isChecked() else colours.primary)
+        self.refresh_icons()  # the chosen button's icon takes the chosen colour
         if self.best_time():
             self._clear_error("best_time")
 
@@ -385,7 +294,7 @@ class RequestFormScreen(QWidget):
             self._place_consent(self.height() > self.width())  # a message under the consent needs room too
         if errors:
             first_label = self._error_widgets()[errors[0].field][0]
-            self.scroll.widget().adjustSize()
+            self.form.adjustSize()
             self.scroll.ensureWidgetVisible(first_label, 0, self.state.theme.px(120))
 
     def _clear_error(self, field: str) -> None:
@@ -455,33 +364,17 @@ class RequestFormScreen(QWidget):
 
     # ---- text and looks ----------------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        """The form's words (a field is announced by the words shown above it, never by what the patient typed),
+        then the words that depend on what is shown."""
+        super().retranslate()
         content = self.state.content
-        self.title.setText(self.tr("Ask for a free phone call"))
-        texts = {
-            self.name_label: self.tr("Your name"), self.phone_label: self.tr("Your phone number"),
-            self.time_label: self.tr("Best time to call you"), self.note_label: self.tr("Anything else? (optional)"),
-        }
-        for label, text in texts.items():
-            label.setText(text)
-        # A field is announced by the words shown above it (never by what the patient typed).
-        self.name_edit.setAccessibleName(texts[self.name_label])
-        self.phone_edit.setAccessibleName(texts[self.phone_label])
-        self.note_edit.setAccessibleName(texts[self.note_label])
-        self.name_edit.setAccessibleDescription(self.tr("Type it with the keys on the screen"))
-        self.phone_edit.setAccessibleDescription(self.tr("The keys on the screen show numbers for this box"))
-        self.note_edit.setAccessibleDescription(self.tr("You can leave this empty"))
         for value, button in self.time_buttons.items():
             button.setText(best_time_label(value))
         self.consent_tile.set_texts(content.consent_text, content.privacy_text)
-        self.back_button.setText(self.tr("Back"))
-        self.back_button.setAccessibleDescription(self.tr("Back to your answers; what you typed is kept"))
-        self.send_button.setText(self.tr("Send my request"))
-        self.send_button.setAccessibleDescription(self.tr("The clinic will call you at the time you chose"))
         self.keyboard.set_language(self.state.language)
         self.keyboard.retranslate()
         self._update_note_count()
-        if self.symptoms_line.text():  # only once begin() has run: an empty form shows no symptoms line
-            self._fill_symptoms_line()
+        self._refill_symptoms_line()
         self._show_errors(self._errors)
         if self._save_failed:
             self.banner.setText(self._banner_text())
@@ -494,7 +387,6 @@ class RequestFormScreen(QWidget):
             button.setMinimumHeight(round(touch * 1.1))
         for button in self.time_buttons.values():
             button.setMinimumHeight(touch)
-        self._refresh_icons()
         # Field labels: bold and a little larger than the text typed below them, yet smaller than a heading so
         # the whole form fits next to the keyboard without scrolling down to 1280x800.
         for label in (self.name_label, self.phone_label, self.time_label, self.note_label):
@@ -505,20 +397,15 @@ class RequestFormScreen(QWidget):
         self.form_layout.setSpacing(theme.px(10))
         self.time_grid.setSpacing(theme.px(12))
         self.header.set_spacing(theme.px(16))
+        super().apply_appearance()
 
-    def _refresh_icons(self) -> None:
-        palette = self.state.theme.palette
-        self.back_button.refresh_icon(palette.primary)
-        self.send_button.refresh_icon(palette.on_accent)
+    def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
+        yield self.back_button, "primary"
+        yield self.send_button, "on_accent"
         for button in self.time_buttons.values():
-            button.refresh_icon(palette.on_selected if button.isChecked() else palette.primary)
+            yield button, "on_selected" if button.isChecked() else "primary"
 
-    def showEvent(self, event: object) -> None:
-        # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
-        self._refresh_icons()
-        super().showEvent(event)  # type: ignore[arg-type]
-
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.body.setStretch(0, 1)
@@ -529,9 +416,8 @@ class RequestFormScreen(QWidget):
         self.body.setSpacing(margin)
         self._arrange_times(self._time_columns_for(self._form_width()))
         self._place_consent(portrait)
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.symptoms_line.text():
-            self._fill_symptoms_line()
+        super().resizeEvent(event)
+        self._refill_symptoms_line()
 
     def _rearrange(self) -> None:
         """After a restyle or a language change: the words have new widths and heights."""
