@@ -1,304 +1,41 @@
-"""The front-desk staff panel: counts, warnings, the request table, mark as called, export, purge, lock, quit."""
+"""The front-desk staff panel: counts, warnings, the request table, mark as called, export, purge, lock, quit.
+
+Its widgets are ui/staff_panel.ui; the export choices and the questions before deleting or quitting are the
+overlays of kiosk.qt.screens.staff_dialogs. Flow locks the panel after config.staff.logout_seconds untouched.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import (
-    QDateTime,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QBoxLayout,
-    QButtonGroup,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QScroller,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHeaderView, QTableWidgetItem, QWidget
 
-from kiosk.core.removable import Drive
 from kiosk.core.requests import format_phone_for_display
-from kiosk.core.store import StoredRequest, StoreError
+from kiosk.core.store import ExportRecord, StoredRequest, StoreError
 from kiosk.qt import words
 from kiosk.qt.drives import removable_drives
+from kiosk.qt.forms.ui_staff_panel import Ui_StaffPanelScreen
+from kiosk.qt.screens.base import Screen
+from kiosk.qt.screens.staff_dialogs import ConfirmOverlay, ExportOverlay, Overlay
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton, set_role
 from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.tables import RoomyDelegate, breakable_path, make_kinetic
 
 log = logging.getLogger(__name__)
 
 ROW_LIMIT = 500  # the newest this many requests are listed; exports always include every row
 HISTORY_LIMIT = 10
 LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"  # Unicode bidi: left-to-right mark, first-strong isolate, pop
-ZWSP = "\u200b"  # zero-width space: a line may break here, nothing shows
 
 
-class RoomyDelegate(QStyledItemDelegate):
-    """Measures cells the way they are painted, plus some air: rows are easier to hit with a finger, and wrapped
-    text is never cut off. Qt wraps at the full column width when measuring but paints inside the style sheet's
-    side padding, which would make long symptom lists end in "…"."""
-
-    def __init__(self, parent: QObject, pad_px: int, extra_px: int) -> None:
-        super().__init__(parent)
-        self.pad_px = pad_px
-        self.extra_px = extra_px
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        narrower = QStyleOptionViewItem(option)
-        if option.rect.width() > 2 * self.pad_px:
-            narrower.rect = option.rect.adjusted(0, 0, -2 * self.pad_px, 0)
-        hint = super().sizeHint(narrower, index)
-        return QSize(hint.width(), hint.height() + self.extra_px)
-
-
-def breakable_path(path: str) -> str:
-    """A path that can wrap inside a narrow list: invisible break chances after separators and dashes (a file name
-    like psoas-requests-2026-11-25-140512.csv has none of its own, so it would be cut off with "…")."""
-    for ch in ("/", "\\", "-", "_"):
-        path = path.replace(ch, ch + ZWSP)
-    return path
-
-
-def _kinetic(view: QAbstractItemView) -> None:
-    """Drag with a finger to scroll, with momentum, like a phone; a tap without movement still selects."""
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-
-
-class Overlay(QFrame):
-    """Dims the panel and shows a card in the middle. A child widget, not a dialog, so it can never end up behind
-    the always-on-top kiosk window."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "overlay")
-        self.card = QFrame(self)
-        self.card.setProperty("role", "card")
-        self.body = QVBoxLayout(self.card)
-        self.body.setSpacing(18)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.card)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
-        self.hide()
-
-    def open(self) -> None:
-        parent = self.parentWidget()
-        self.setGeometry(parent.rect())
-        self._fit()
-        self.raise_()
-        self.show()
-
-    def _fit(self) -> None:
-        width = self.width()
-        # At most 1200 px on a 1080p screen, more on bigger ones (4K text is twice as big): the tiles need the room.
-        self.card.setFixedWidth(max(320, min(int(width * 0.86), max(1200, int(width * 0.6)))))
-        margin = max(24, width // 40)
-        self.body.setContentsMargins(margin, margin, margin, margin)
-
-    def resizeEvent(self, event: object) -> None:
-        self._fit()
-        super().resizeEvent(event)
-
-
-class ConfirmOverlay(Overlay):
-    """Are you sure? One question, Cancel, and the action."""
-
-    confirmed = Signal()
-
-    def __init__(self, parent: QWidget, confirm_icon: str) -> None:
-        super().__init__(parent)
-        self.title = WrappingLabel(role="heading")
-        self.text = WrappingLabel(role="body")
-        self.cancel_button = TouchButton("", icon="fa5s.times")
-        self.confirm_button = TouchButton("", role="primary", icon=confirm_icon)
-        self.cancel_button.clicked.connect(self.hide)
-        self.confirm_button.clicked.connect(self._confirm)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.cancel_button, 1)
-        buttons.addWidget(self.confirm_button, 1)
-        self.body.addWidget(self.title)
-        self.body.addWidget(self.text)
-        self.body.addLayout(buttons)
-
-    def ask(self, title: str, text: str, confirm: str, cancel: str) -> None:
-        self.title.setText(title)
-        self.text.setText(text)
-        self.confirm_button.setText(confirm)
-        self.cancel_button.setText(cancel)
-        self.open()
-
-    def _confirm(self) -> None:
-        self.hide()
-        self.confirmed.emit()
-
-
-class ExportOverlay(Overlay):
-    """Format, which requests, where to: three rows of big tiles with the safe choices selected."""
-
-    export_chosen = Signal(str, bool, object)  # format, all rows, destination folder (Path)
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.title = WrappingLabel(role="heading")
-        self.format_label = WrappingLabel(role="muted")
-        self.csv_tile = self._tile()
-        self.xlsx_tile = self._tile()
-        self.formats = self._group(self.csv_tile, self.xlsx_tile)
-        self.scope_label = WrappingLabel(role="muted")
-        self.new_tile = self._tile()
-        self.all_tile = self._tile()
-        self.scopes = self._group(self.new_tile, self.all_tile)
-        self.where_label = WrappingLabel(role="muted")
-        self.destinations_box = QVBoxLayout()
-        self.destinations_box.setSpacing(12)
-        self.destinations = QButtonGroup(self)
-        self.destinations.setExclusive(True)
-        self.destinations.buttonToggled.connect(self._show_path)
-        self.path_label = WrappingLabel(role="body")
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.cancel_button = TouchButton("", icon="fa5s.times")
-        self.export_button = TouchButton("", role="primary", icon="fa5s.file-export")
-        self.cancel_button.clicked.connect(self.hide)
-        self.export_button.clicked.connect(self._export)
-
-        self.body.addWidget(self.title)
-        for label, tiles in ((self.format_label, (self.csv_tile, self.xlsx_tile)),
-                             (self.scope_label, (self.new_tile, self.all_tile))):
-            self.body.addWidget(label)
-            row = QHBoxLayout()
-            row.setSpacing(16)
-            for tile in tiles:
-                row.addWidget(tile, 1)
-            self.body.addLayout(row)
-        self.body.addWidget(self.where_label)
-        self.body.addLayout(self.destinations_box)
-        self.body.addWidget(self.path_label)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.cancel_button, 1)
-        buttons.addWidget(self.export_button, 1)
-        self.body.addLayout(buttons)
-        self._targets: dict[TouchButton, Path] = {}
-        self.retranslate()
-
-    def _tile(self) -> TouchButton:
-        tile = TouchButton("", role="tile")
-        tile.setCheckable(True)
-        return tile
-
-    def _group(self, *tiles: TouchButton) -> QButtonGroup:
-        group = QButtonGroup(self)
-        group.setExclusive(True)
-        for tile in tiles:
-            group.addButton(tile)
-        return group
-
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Export requests"))
-        self.format_label.setText(self.tr("File type"))
-        self.csv_tile.setText(self.tr("CSV (any spreadsheet)"))
-        self.xlsx_tile.setText(self.tr("Excel (.xlsx)"))
-        self.scope_label.setText(self.tr("Which requests"))
-        self.new_tile.setText(self.tr("New since last export"))
-        self.all_tile.setText(self.tr("All requests"))
-        self.where_label.setText(self.tr("Save to"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.export_button.setText(self.tr("Export now"))
-        self.export_folder_text = self.tr("Export folder")
-        self.usb_text = self.tr("USB drive %1")
-        self._saves_to = self.tr("The file will be saved in: %1")
-
-    def prepare(self, drives: list[Drive], export_folder: Path) -> None:
-        """Fresh choices every time: CSV, new since last export, the first USB drive (else the export folder)."""
-        for button in list(self._targets):
-            self.destinations.removeButton(button)
-            self.destinations_box.removeWidget(button)
-            button.hide()  # deleteLater() is deferred; the old tile must be gone right now
-            button.setParent(None)
-            button.deleteLater()
-        self._targets.clear()
-        for drive in drives:
-            self._add_destination(self.usb_text.replace("%1", drive.display), drive.root)
-        self._add_destination(self.export_folder_text, export_folder)
-        self.csv_tile.setChecked(True)
-        self.new_tile.setChecked(True)
-        first = next(iter(self._targets))
-        first.setChecked(True)
-        self._show_path()
-
-    def _add_destination(self, text: str, folder: Path) -> None:
-        tile = self._tile()
-        tile.setText(text)
-        self.destinations.addButton(tile)
-        self.destinations_box.addWidget(tile)
-        self._targets[tile] = folder
-
-    def chosen_folder(self) -> Path | None:
-        button = self.destinations.checkedButton()
-        return self._targets.get(button) if button is not None else None  # type: ignore[arg-type]
-
-    def _show_path(self, *_args: object) -> None:
-        folder = self.chosen_folder()
-        self.path_label.setText(self._saves_to.replace("%1", str(folder)) if folder else "")
-
-    def _export(self) -> None:
-        folder = self.chosen_folder()
-        if folder is None:
-            return
-        self.hide()
-        self.export_chosen.emit("xlsx" if self.xlsx_tile.isChecked() else "csv", self.all_tile.isChecked(), folder)
-
-
-class StatLabel(QWidget):
-    """A count with its caption underneath: big number, small word."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.number = WrappingLabel("0", role="title")
-        self.caption = WrappingLabel(role="muted")
-        for label in (self.number, self.caption):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(False)  # one short word: it must claim its full width, never be clipped
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 0, 12, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.number)
-        layout.addWidget(self.caption)
-
-    def set_value(self, caption: str, value: int) -> None:
-        self.caption.setText(caption)
-        self.number.setText(str(value))
-        self.setAccessibleName(f"{caption}: {value}")
-
-
-class StaffPanelScreen(QWidget):
+class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
     """What the front desk sees after the PIN."""
 
     screen_name = "staff_panel"
@@ -308,114 +45,19 @@ class StaffPanelScreen(QWidget):
     COLUMNS = ("time", "name", "phone", "best_time", "symptoms", "status")
 
     def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.setProperty("screen", True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        super().__init__(state, parent)
         self._row_ids: list[str] = []
         self._portrait: bool | None = None
         # Narrow table (portrait, or a small screen whose text cannot shrink below 24 px): phone under the name.
         self._compact = False
-
-        # Header: title, counts, lock.
-        self.title = WrappingLabel(role="title")
-        self.stat_new, self.stat_today, self.stat_total = StatLabel(), StatLabel(), StatLabel()
-        self.lock_button = TouchButton("", role="primary", icon="fa5s.lock")
-        self.lock_button.clicked.connect(self.lock)
-        self.stats = QHBoxLayout()
-        self.stats.setSpacing(8)
-        for stat in (self.stat_new, self.stat_today, self.stat_total):
-            self.stats.addWidget(stat)
-        self.header = QGridLayout()
-        self.header.setHorizontalSpacing(24)
-
-        # Warnings and the result of the last action.
-        self.banners = QVBoxLayout()
-        self.banners.setSpacing(8)
         self._banner_labels: list[WrappingLabel] = []
-        self.message = WrappingLabel(role="body")
-        self.message.hide()
-
-        # The requests.
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Tap a row to select it, tap again to unselect: no modifier keys on a touch screen.
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(False)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.verticalScrollBar().rangeChanged.connect(self._fit_columns_later)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSectionsClickable(False)
-        header.setHighlightSections(False)
-        self.table_delegate = RoomyDelegate(self.table, 12, 16)
-        self.table.setItemDelegate(self.table_delegate)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        _kinetic(self.table)
-        self.empty_note = WrappingLabel(role="muted")
-        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        # Actions.
-        self.called_button = TouchButton("", icon="fa5s.phone")
-        self.export_button = TouchButton("", role="primary", icon="fa5s.file-export")
-        self.purge_button = TouchButton("", icon="fa5s.trash-alt")
-        self.quit_button = TouchButton("", icon="fa5s.sign-out-alt")
+        self._set_up_table()
+        self._set_up_history()
+        self.lock_button.clicked.connect(self.lock)
         self.called_button.clicked.connect(self.mark_called)
         self.export_button.clicked.connect(self.open_export)
         self.purge_button.clicked.connect(self.ask_purge)
         self.quit_button.clicked.connect(self.ask_quit)
-        self.actions = QGridLayout()
-        self.actions.setSpacing(16)
-
-        # Export history.
-        self.history_title = WrappingLabel(role="heading")
-        self.history = QTableWidget(0, 1)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.history.setWordWrap(True)
-        self.history.horizontalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.history.verticalHeader().hide()
-        self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history.setShowGrid(False)
-        self.history_delegate = RoomyDelegate(self.history, 0, 12)
-        self.history.setItemDelegate(self.history_delegate)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # A scroll bar appearing narrows the list: measure the wrapped lines again.
-        self.history.verticalScrollBar().rangeChanged.connect(
-            lambda *_: QTimer.singleShot(0, self.history, self.history.resizeRowsToContents))
-        _kinetic(self.history)
-
-        side = QVBoxLayout()
-        side.setSpacing(16)
-        side.addLayout(self.actions)
-        side.addSpacing(8)
-        side.addWidget(self.history_title)
-        side.addWidget(self.history, 1)
-        self.side = QWidget(self)
-        self.side.setLayout(side)
-
-        table_box = QVBoxLayout()
-        table_box.setSpacing(0)
-        table_box.addWidget(self.table, 1)
-        table_box.addWidget(self.empty_note)
-        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.body.setSpacing(24)
-        self.body.addLayout(table_box, 3)
-        self.body.addWidget(self.side, 1)
-
-        root = QVBoxLayout(self)
-        root.setSpacing(14)
-        root.addLayout(self.header)
-        root.addLayout(self.banners)
-        root.addWidget(self.message)
-        root.addLayout(self.body, 1)
-        self.root_layout = root
 
         self.export_overlay = ExportOverlay(self)
         self.export_overlay.export_chosen.connect(self.export)
@@ -425,26 +67,34 @@ class StaffPanelScreen(QWidget):
         self.confirm_quit.confirmed.connect(self._quit_confirmed)
         self.overlays: tuple[Overlay, ...] = (self.export_overlay, self.confirm_purge, self.confirm_quit)
 
-
-        state.language_changed.connect(self.retranslate)
-        state.appearance_changed.connect(self.apply_appearance)
         state.warnings_changed.connect(self._show_warnings)
-        self.retranslate()
-        self.apply_appearance()
+        self.follow_state()
         self._arrange(portrait=False)
+
+    def _set_up_table(self) -> None:
+        """The requests: rows grow to fit wrapped text, tap a row to select it, drag to scroll."""
+        self.table.verticalScrollBar().rangeChanged.connect(self._fit_columns_later)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionsClickable(False)
+        self.table_delegate = RoomyDelegate(self.table, 12, 16)
+        self.table.setItemDelegate(self.table_delegate)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        make_kinetic(self.table)
+
+    def _set_up_history(self) -> None:
+        """The export history: one wrapped entry per export, newest first."""
+        self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history_delegate = RoomyDelegate(self.history, 0, 12)
+        self.history.setItemDelegate(self.history_delegate)
+        # A scroll bar appearing narrows the list: measure the wrapped lines again.
+        self.history.verticalScrollBar().rangeChanged.connect(
+            lambda *_: QTimer.singleShot(0, self.history, self.history.resizeRowsToContents))
+        make_kinetic(self.history)
 
     # ---- text and looks -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Front desk"))
-        self.lock_button.setText(self.tr("Lock"))
-        self.called_button.setText(self.tr("Mark as called"))
-        self.export_button.setText(self.tr("Export…"))
-        self.purge_button.setText(self.tr("Delete old requests"))
-        self.quit_button.setText(self.tr("Quit to desktop"))
-        self.history_title.setText(self.tr("Exports"))
-        self.table.setAccessibleName(self.tr("Requests"))
-        self.history.setAccessibleName(self.tr("Export history"))
-        self.empty_note.setText(self.tr("No requests yet."))
+        super().retranslate()
         name_header = self.tr("Name and phone") if self._compact else self.tr("Name")
         self.table.setHorizontalHeaderLabels([self.tr("Time"), name_header, self.tr("Phone"),
                                               self.tr("Best time"), self.tr("Symptoms"), self.tr("Status")])
@@ -469,19 +119,20 @@ class StaffPanelScreen(QWidget):
         # Room between the text and the grid lines; the colours stay the theme's.
         self.table.setStyleSheet(f"QTableView::item {{ padding: 0 {self.table_delegate.pad_px}px; }}")
         self._fit_columns()
-        colours = {self.lock_button: theme.palette.on_primary, self.export_button: theme.palette.on_primary}
-        for button in (self.lock_button, self.called_button, self.export_button, self.purge_button,
-                       self.quit_button):
+        for button, _colour in self.icon_colours():
             button.setMinimumHeight(theme.touch_px)
-            button.refresh_icon(colours.get(button, theme.palette.primary))
-        for overlay in self.overlays:
-            for button in overlay.findChildren(TouchButton):
-                button.setMinimumHeight(theme.touch_px)
-                button.refresh_icon(theme.palette.on_primary if button.property("role") == "primary"
-                                    else theme.palette.primary)
+        super().apply_appearance()
         self.update()
 
-    def resizeEvent(self, event: object) -> None:
+    def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
+        colours = [(self.lock_button, "on_primary"), (self.called_button, "primary"),
+                   (self.export_button, "on_primary"), (self.purge_button, "primary"), (self.quit_button, "primary")]
+        for overlay in self.overlays:
+            colours += [(button, "on_primary" if button.property("role") == "primary" else "primary")
+                        for button in overlay.findChildren(TouchButton)]
+        return colours
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
         compact = portrait or self.width() < self.state.theme.body_px * 60
         if compact != self._compact:
@@ -538,12 +189,12 @@ class StaffPanelScreen(QWidget):
         header.setColumnStretch(1, 0 if not portrait else 1)
         buttons = (self.called_button, self.export_button, self.purge_button, self.quit_button)
         for button in buttons:
-            self.actions.removeWidget(button)
+            self.action_grid.removeWidget(button)
         for i, button in enumerate(buttons):
             if portrait:
-                self.actions.addWidget(button, i // 2, i % 2)
+                self.action_grid.addWidget(button, i // 2, i % 2)
             else:
-                self.actions.addWidget(button, i, 0)
+                self.action_grid.addWidget(button, i, 0)
         self._fit_columns()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.body.setStretch(0, 3)
@@ -620,7 +271,7 @@ class StaffPanelScreen(QWidget):
         self.table.setVisible(bool(rows))
         self.empty_note.setVisible(not rows)
 
-    def _fill_history(self, history: list) -> None:  # type: ignore[type-arg]
+    def _fill_history(self, history: list[ExportRecord]) -> None:
         self.history.setRowCount(max(1, len(history)))
         if not history:
             self.history.setItem(0, 0, QTableWidgetItem(self.tr("No exports yet.")))

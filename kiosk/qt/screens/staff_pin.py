@@ -1,47 +1,35 @@
-"""The staff PIN pad, reached by the hidden corner gesture. Big keys, dots instead of digits, clear messages."""
+"""The staff PIN pad, reached by the hidden corner gesture. Big keys, dots instead of digits, clear messages.
+
+Its widgets are ui/staff_pin.ui. Flow cancels it after config.staff.pin_timeout_seconds untouched.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from kiosk.core.security import PIN_MAX, PinCheck, PinVault
 from kiosk.core.store import StoreError
+from kiosk.qt.forms.ui_staff_pin import Ui_StaffPinScreen
+from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton, set_role
-from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.pad_key import PadKey
+
+__all__ = ["DOT", "PadKey", "StaffPinScreen"]
 
 log = logging.getLogger(__name__)
 
 DOT = "●"
-KEY_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"))
+KEY_SPACING = 16  # the key grid's gaps (ui/staff_pin.ui)
 
 
-class PadKey(TouchButton):
-    """A key of fixed size. The style sheet's touch minimum is re-applied on every restyle (theme change, first
-    show) and would shrink a fixed-size key back to it, so the key re-asserts its size after each one."""
-
-    def __init__(self, text: str = "", *, role: str = "key", icon: str = "") -> None:
-        super().__init__(text, role=role, icon=icon)
-        self.key_size = QSize()
-
-    def set_key_size(self, size: QSize) -> None:
-        self.key_size = size
-        self.setFixedSize(size)
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange) and self.key_size.isValid():
-            self.setFixedSize(self.key_size)
-        return handled
-
-
-class StaffPinScreen(QWidget):
+class StaffPinScreen(Screen, Ui_StaffPinScreen):
     """Asks for the staff PIN. Emits `accepted` for the right PIN and `cancelled` for Cancel. Flow cancels it
     after config.staff.pin_timeout_seconds untouched, so that patients never face it."""
 
@@ -50,87 +38,32 @@ class StaffPinScreen(QWidget):
     cancelled = Signal()
 
     def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.setProperty("screen", True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        super().__init__(state, parent)
         self._portrait = False
         self._digits = ""
         self._message_kind = ""
         self._locked_until: datetime | None = None
         self._attempts_left = 0
 
-        self.title = WrappingLabel(role="title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = WrappingLabel(role="muted")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dots = WrappingLabel(role="title")
-        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = WrappingLabel(role="error")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
         self.keys: dict[str, PadKey] = {}
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        for row, digits in enumerate(KEY_ROWS):
-            for col, digit in enumerate(digits):
-                grid.addWidget(self._digit_key(digit), row, col)
-        self.backspace = PadKey(icon="fa5s.backspace")
+        for digit in "1234567890":
+            key: PadKey = getattr(self, f"key_{digit}")
+            key.clicked.connect(lambda _=False, digit=digit: self._press_digit(digit))
+            self.keys[digit] = key
         self.backspace.clicked.connect(self._backspace)
-        self.ok_button = PadKey(role="primary", icon="fa5s.check")
         self.ok_button.clicked.connect(self._submit)
-        grid.addWidget(self.backspace, 3, 0)
-        grid.addWidget(self._digit_key("0"), 3, 1)
-        grid.addWidget(self.ok_button, 3, 2)
-        self.cancel_button = TouchButton("", icon="fa5s.times")
         self.cancel_button.clicked.connect(self.cancel)
-
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(18)
-        column.addWidget(self.title)
-        column.addWidget(self.hint)
-        column.addWidget(self.dots)
-        column.addLayout(grid)
-        column.addWidget(self.message)
-        column.addWidget(self.cancel_button)
-        self.column_widget = QWidget(self)
-        self.column_widget.setLayout(column)
-        self.column_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.column_widget)
-        row.addStretch(1)
-        root = QVBoxLayout(self)
-        root.addStretch(1)
-        root.addLayout(row)
-        root.addStretch(1)
 
         # When a lockout ends while the pad is on screen, unlock the keys without needing a tap.
         self.unlock_timer = QTimer(self)
         self.unlock_timer.setSingleShot(True)
         self.unlock_timer.timeout.connect(self.refresh)
 
-        state.language_changed.connect(self.retranslate)
-        state.appearance_changed.connect(self.apply_appearance)
-        self.retranslate()
-        self.apply_appearance()
-
-    def _digit_key(self, digit: str) -> PadKey:
-        key = PadKey(digit)
-        key.clicked.connect(lambda: self._press_digit(digit))
-        self.keys[digit] = key
-        return key
+        self.follow_state()
 
     # ---- text and looks -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Staff PIN"))
-        self.hint.setText(self.tr("Front desk only. Enter the staff PIN."))
-        self.backspace.setAccessibleName(self.tr("Delete last digit"))
-        self.ok_button.setText(self.tr("OK"))
-        self.cancel_button.setText(self.tr("Cancel"))
+        super().retranslate()
         self._show_dots()
         self._show_message()
 
@@ -154,19 +87,20 @@ class StaffPinScreen(QWidget):
             key.setStyleSheet(disabled)
         for key in (*self.keys.values(), self.backspace, self.ok_button):
             key.set_key_size(QSize(key_w, key_h))
-        self.backspace.refresh_icon(theme.palette.text)
-        self.ok_button.refresh_icon(theme.palette.on_primary)
-        self.cancel_button.refresh_icon(theme.palette.primary)
         self.cancel_button.setMinimumHeight(theme.touch_px)
         self.dots.setMinimumHeight(round(theme.body_px * 2.4))
-        self.column_widget.setFixedWidth(key_w * 3 + 2 * 16)  # three keys and the grid's two gaps
+        self.column_widget.setFixedWidth(key_w * 3 + 2 * KEY_SPACING)  # three keys and the grid's two gaps
+        super().apply_appearance()
 
-    def resizeEvent(self, event: object) -> None:
+    def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
+        return [(self.backspace, "text"), (self.ok_button, "on_primary"), (self.cancel_button, "primary")]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
         if portrait != self._portrait:
             self._portrait = portrait
             self.apply_appearance()
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     # ---- what the flow calls ----------------------------------------------------------------------------
     def enter(self) -> None:
