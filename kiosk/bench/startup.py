@@ -1,8 +1,9 @@
 """Cold start: from starting a kiosk process to its first painted slide.
 
-Two halves. `exit_after_first_paint()` runs inside a kiosk started with BENCH_ENV set (run_kiosk calls it): it
-prints the wall-clock time of the first paint of the slide picture and the resident memory, then quits.
-`measure_cold_start()` runs in the bench: it starts such kiosks and subtracts the time it started them.
+Two halves. `exit_after_first_paint()` is the hook the bench hands to run_kiosk(on_started=...) in the kiosk
+process (`bench`'s hidden option, kiosk.commands.bench.first_paint_command): it prints the wall-clock time of the
+first paint of the slide picture and the resident memory, then quits. `measure_cold_start()` runs in the bench: it
+starts such kiosks and subtracts the time it started them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from kiosk.bench.report import Figure
 if TYPE_CHECKING:
     from kiosk.qt.app import Kiosk
 
-BENCH_ENV = "PSOAS_KIOSK_BENCH_EXIT_AFTER_PAINT"
 MARK = "PSOAS_BENCH_FIRST_PAINT"
 START_TARGET_S = 1.0
 MEMORY_TARGET_MB = 150.0
@@ -54,14 +54,7 @@ def exit_after_first_paint(kiosk: Kiosk) -> None:
     picture.installEventFilter(watch)
 
 
-def kiosk_command() -> list[str]:
-    """How to start the kiosk itself: the frozen executable, or this Python with -m kiosk."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--windowed"]
-    return [sys.executable, "-m", "kiosk", "--windowed"]
-
-
-def _one_start(timeout_s: float) -> tuple[float, int | None]:
+def _one_start(command: list[str], timeout_s: float) -> tuple[float, int | None]:
     with tempfile.TemporaryDirectory(prefix="psoas-bench-start-") as tmp:
         env = dict(os.environ)
         # Python's default is to cache bytecode; this machine's environment may turn that off, which would make
@@ -72,14 +65,13 @@ def _one_start(timeout_s: float) -> tuple[float, int | None]:
             source_root = str(Path(__file__).resolve().parent.parent.parent)
             env["PYTHONPATH"] = os.pathsep.join(p for p in (source_root, env.get("PYTHONPATH", "")) if p)
         env.update({
-            BENCH_ENV: "1",
             "QT_QPA_PLATFORM": "offscreen",
             "PSOAS_KIOSK_CONFIG": str(Path(tmp) / "config.toml"),  # missing: the defaults
             "PSOAS_KIOSK_DATA_DIR": str(Path(tmp) / "data"),
             "PSOAS_KIOSK_LOG_DIR": str(Path(tmp) / "logs"),
         })
         started = time.time()
-        proc = subprocess.run(kiosk_command(), env=env, capture_output=True, text=True, timeout=timeout_s,
+        proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout_s,
                               check=False)
     for line in proc.stdout.splitlines():
         if line.startswith(MARK):
@@ -89,16 +81,17 @@ def _one_start(timeout_s: float) -> tuple[float, int | None]:
                        f"{(proc.stderr or proc.stdout).strip()[-600:]}")
 
 
-def measure_cold_start(runs: int, timeout_s: float = 60.0) -> list[Figure]:
-    _one_start(timeout_s)  # warm-up, not counted: fills the OS file cache and the bytecode cache
+def measure_cold_start(runs: int, command: list[str], timeout_s: float = 60.0) -> list[Figure]:
+    """Start `command` (a kiosk whose run_kiosk got exit_after_first_paint as its hook) 1 + `runs` times."""
+    _one_start(command, timeout_s)  # warm-up, not counted: fills the OS file cache and the bytecode cache
     times: list[float] = []
     memory: list[int] = []
     for _ in range(runs):
-        elapsed, rss = _one_start(timeout_s)
+        elapsed, rss = _one_start(command, timeout_s)
         times.append(elapsed)
         if rss is not None:
             memory.append(rss)
-    how = "`" + " ".join(Path(kiosk_command()[0]).name if i == 0 else a for i, a in enumerate(kiosk_command())) + "`"
+    how = "`" + " ".join(Path(command[0]).name if i == 0 else a for i, a in enumerate(command)) + "`"
     what = (f"{how} with QT_QPA_PLATFORM=offscreen (1280x800 window), from starting the process to the first "
             f"paint of the first slide; median of {runs} runs after 1 unmeasured warm-up run (warm file cache); "
             f"runs: {', '.join(f'{t:.2f}' for t in times)} s")

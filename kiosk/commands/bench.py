@@ -1,6 +1,8 @@
 """`bench [--quick] [--json PATH]`: measure start-up, memory, painting, taps, saving and exporting; print a table.
 
 Everything heavy is imported inside run(): `python3 -m kiosk --help` imports every command module.
+The cold-start figure starts kiosks through this command's hidden FIRST_PAINT_OPTION, which runs an ordinary kiosk
+with the bench's first-paint hook: the kiosk itself knows nothing of the bench.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.bench.report import Figure
 
 # (full, quick): how much of each figure to measure.
 SIZES = {
@@ -22,6 +28,8 @@ SIZES = {
     "export_rows": (100_000, 10_000),
 }
 PARTS = ("start", "soak", "frames", "tap", "save", "export")
+# Hidden: start a kiosk that prints its first-paint time and memory, then quits (see first_paint_command).
+FIRST_PAINT_OPTION = "--report-first-paint"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +42,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "so that saving and exporting are timed on the disk the kiosk really uses)")
     parser.add_argument("--only", metavar="PARTS",
                         help=f"comma-separated subset of {','.join(PARTS)} (default: all)")
+    parser.add_argument(FIRST_PAINT_OPTION, dest="report_first_paint", action="store_true", help=argparse.SUPPRESS)
+
+
+def first_paint_command() -> list[str]:
+    """How the cold-start figure starts a kiosk: the frozen executable (it has only its subcommands) or this Python
+    with -m kiosk, in a window, through FIRST_PAINT_OPTION."""
+    program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "kiosk"]
+    return [*program, "--windowed", "bench", FIRST_PAINT_OPTION]
+
+
+def _run_kiosk_reporting_first_paint(args: argparse.Namespace) -> int:
+    from kiosk.bench.startup import exit_after_first_paint
+    from kiosk.qt.app import run_kiosk
+
+    return run_kiosk(getattr(args, "config", None), windowed=getattr(args, "windowed", True),
+                     on_started=exit_after_first_paint)
 
 
 def _parts(text: str | None) -> list[str]:
@@ -78,16 +102,84 @@ def _quiet_qt() -> None:
     qInstallMessageHandler(handler)
 
 
+def _step(message: str) -> None:
+    print(f"bench: {message} ...", file=sys.stderr, flush=True)
+
+
+def _gui_figures(parts: list[str], n: dict[str, int], folder: Path, quick: bool) -> list[Figure]:
+    """Soak, tap and cross-fade figures, all from one kiosk in this process."""
+    import tempfile
+
+    from kiosk.bench import gui
+    from kiosk.qt.app import ensure_qapp
+
+    _quiet_qt()
+    ensure_qapp()
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="psoas-bench-gui-", dir=folder) as tmp:
+        kiosk = gui.open_kiosk(gui.bench_config(Path(tmp)), (1920, 1080))
+        try:
+            if "soak" in parts:
+                _step(f"memory soak: {n['soak_transitions']:,} slide changes, {n['soak_flows']:,} visits")
+                figures += gui.bench_soak(kiosk, n["soak_transitions"], n["soak_flows"], progress=not quick)
+            if "tap" in parts:
+                _step(f"tap latency: {n['taps']} taps")
+                figures += gui.bench_tap(kiosk, n["taps"])
+            if "frames" in parts:
+                for size in ((1920, 1080), (3840, 2160)):
+                    _step(f"cross-fade frames at {size[0]}x{size[1]}")
+                    figures += gui.bench_frames(kiosk, size, n["frame_transitions"])
+        finally:
+            gui.close_kiosk(kiosk)
+    return figures
+
+
+def _measure(parts: list[str], n: dict[str, int], folder: Path, quick: bool) -> list[Figure]:
+    figures: list[Figure] = []
+    if any(p in parts for p in ("soak", "frames", "tap")):
+        # First, in a fresh process: the soak's memory figures should hold the kiosk, not earlier measurements.
+        figures += _gui_figures(parts, n, folder, quick)
+    if "start" in parts:
+        from kiosk.bench.startup import measure_cold_start
+
+        _step(f"cold start: {n['start_runs']} runs + 1 warm-up")
+        figures = measure_cold_start(n["start_runs"], first_paint_command()) + figures
+    if "save" in parts:
+        from kiosk.bench.storage import bench_save
+
+        _step(f"durable save: {n['saves']} requests")
+        figures += bench_save(folder, n["saves"])
+    if "export" in parts:
+        from kiosk.bench.storage import bench_export
+
+        _step(f"export: {n['export_rows']:,} rows to CSV and XLSX")
+        figures += bench_export(folder, n["export_rows"])
+    return figures
+
+
+def _reference_figure(before: float, after: float) -> Figure:
+    import statistics
+
+    from kiosk.bench import machine
+    from kiosk.bench.report import Figure
+
+    return Figure(
+        "reference_s", "machine speed: reference loop", statistics.median([before, after]), "s",
+        f"{machine.REFERENCE_ADDITIONS:,} additions in a pure-Python loop (median of runs at the start, "
+        f"{before:.2f} s, and at the end, {after:.2f} s): this machine's Python speed during the "
+        "bench; compare other figures across runs or machines relative to it")
+
+
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "report_first_paint", False):
+        return _run_kiosk_reporting_first_paint(args)
     # Offscreen: the same figures with or without a display, and no window pops up on the clinic's screen.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    import statistics
-    import tempfile
     import time
     from datetime import datetime
 
     from kiosk.bench import machine
-    from kiosk.bench.report import Figure, markdown, write_json
+    from kiosk.bench.report import markdown, write_json
 
     parts = _parts(args.only)
     pick = 1 if args.quick else 0
@@ -95,57 +187,11 @@ def run(args: argparse.Namespace) -> int:
     folder = _work_folder(args)
     program = Path(sys.executable).name if getattr(sys, "frozen", False) else "python3 -m kiosk"
     command = f"{program} bench" + (" --quick" if args.quick else "") + (f" --only {args.only}" if args.only else "")
-    figures: list[Figure] = []
     began = time.perf_counter()
     speed_before = machine.reference_loop_s(1 if args.quick else 3)
-
-    def step(message: str) -> None:
-        print(f"bench: {message} ...", file=sys.stderr, flush=True)
-
-    if any(p in parts for p in ("soak", "frames", "tap")):
-        # First, in a fresh process: the soak's memory figures should hold the kiosk, not earlier measurements.
-        from kiosk.bench import gui
-        from kiosk.qt.app import ensure_qapp
-
-        _quiet_qt()
-        ensure_qapp()
-        with tempfile.TemporaryDirectory(prefix="psoas-bench-gui-", dir=folder) as tmp:
-            kiosk = gui.open_kiosk(gui.bench_config(Path(tmp)), (1920, 1080))
-            try:
-                if "soak" in parts:
-                    step(f"memory soak: {n['soak_transitions']:,} slide changes, {n['soak_flows']:,} visits")
-                    figures += gui.bench_soak(kiosk, n["soak_transitions"], n["soak_flows"], progress=not args.quick)
-                if "tap" in parts:
-                    step(f"tap latency: {n['taps']} taps")
-                    figures += gui.bench_tap(kiosk, n["taps"])
-                if "frames" in parts:
-                    for size in ((1920, 1080), (3840, 2160)):
-                        step(f"cross-fade frames at {size[0]}x{size[1]}")
-                        figures += gui.bench_frames(kiosk, size, n["frame_transitions"])
-            finally:
-                gui.close_kiosk(kiosk)
-    if "start" in parts:
-        from kiosk.bench.startup import measure_cold_start
-
-        step(f"cold start: {n['start_runs']} runs + 1 warm-up")
-        figures = measure_cold_start(n["start_runs"]) + figures
-    if "save" in parts:
-        from kiosk.bench.storage import bench_save
-
-        step(f"durable save: {n['saves']} requests")
-        figures += bench_save(folder, n["saves"])
-    if "export" in parts:
-        from kiosk.bench.storage import bench_export
-
-        step(f"export: {n['export_rows']:,} rows to CSV and XLSX")
-        figures += bench_export(folder, n["export_rows"])
-
+    figures = _measure(parts, n, folder, args.quick)
     speed_after = machine.reference_loop_s(1 if args.quick else 3)
-    figures.append(Figure(
-        "reference_s", "machine speed: reference loop", statistics.median([speed_before, speed_after]), "s",
-        f"{machine.REFERENCE_ADDITIONS:,} additions in a pure-Python loop (median of runs at the start, "
-        f"{speed_before:.2f} s, and at the end, {speed_after:.2f} s): this machine's Python speed during the "
-        "bench; compare other figures across runs or machines relative to it"))
+    figures.append(_reference_figure(speed_before, speed_after))
     order = {key: i for i, key in enumerate(("reference_s", "start_s", "start_rss_mb", "soak_rss_mb",
                                                 "soak_growth_mb"))}
     figures.sort(key=lambda f: order.get(f.key, len(order)))  # start and memory first, then as measured
