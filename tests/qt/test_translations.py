@@ -313,7 +313,11 @@ def test_changing_the_language_on_the_thank_you_screen_gives_the_full_time_again
     kiosk.flow.show_thanks("PS-TEST")
     # Halfway through the thank-you time the patient switches to Spanish. Timers fire in the order they fall due
     # however late the machine runs, so this tap always comes before the thank-you screen's first end.
-    QTimer.singleShot(int(thanks_seconds * 500), Qt.TimerType.PreciseTimer, tap_spanish)
+    patient = QTimer(kiosk.window)
+    patient.setSingleShot(True)
+    patient.setTimerType(Qt.TimerType.PreciseTimer)
+    patient.timeout.connect(tap_spanish)
+    patient.start(int(thanks_seconds * 500))
     qtbot.waitUntil(lambda: kiosk.flow.current == "education", timeout=10000)
     [(tapped_at, screen, spanish)] = taps
     assert screen == "thanks" and spanish
