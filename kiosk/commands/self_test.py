@@ -129,7 +129,6 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
     """Run the steps (all, or those named in `only`) and print one line each; EXIT_PASSED or EXIT_FAILED."""
     from kiosk import __version__
     from kiosk.core import paths
-    from kiosk.core.config import load_config
     from kiosk.core.logsetup import setup_logging
 
     test = SelfTest(out, only)
@@ -137,32 +136,73 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
     frozen = getattr(sys, "frozen", False)
     out(f"psoas-kiosk {__version__} self-test ({'frozen bundle' if frozen else 'source'}: {paths.bundle_root()})")
     log.info("self-test started (version %s)", __version__)
-    ctx = test.ctx
+    steps = Steps(test.ctx, config_path, out, size=size, screen_size=screen_size, log_file_open=bool(log_file))
+    with tempfile.TemporaryDirectory(prefix="psoas-self-test-") as tmp:
+        test.ctx["tmp"] = tmp
+        total = time.perf_counter()
+        test.step("versions", steps.versions)
+        test.step("config", steps.config)
+        test.step("content", steps.content, needs=("config",))
+        test.step("qt platform", steps.qt_platform, needs=("versions",))
+        test.step("fonts", steps.fonts, needs=("qt platform",))
+        test.step("libraries", steps.libraries)
+        test.step("render", steps.render, needs=("qt platform", "config"))
+        test.step("request store", steps.store)
+        test.step("data folder", steps.data_folder, needs=("config",))
+        test.step("log folder", steps.log_folder)
+        elapsed = (time.perf_counter() - total) * 1000
+    failed = [o.name for o in test.outcomes if o.status != "PASS"]
+    if failed:
+        out(f"SELF-TEST FAILED: {len(failed)} of {len(test.outcomes)} steps did not pass ({', '.join(failed)}); "
+            f"{elapsed:.0f} ms")
+    else:
+        out(f"SELF-TEST PASSED: all {len(test.outcomes)} steps passed in {elapsed:.0f} ms")
+    log.info("self-test finished: %s", "passed" if not failed else f"failed ({', '.join(failed)})")
+    return EXIT_PASSED if not failed else EXIT_FAILED
 
-    def versions() -> str:
+
+class Steps:
+    """The self-test's steps, one method each, in the order run_self_test runs them. Each returns its one-line
+    detail or raises StepFailed. `ctx` is SelfTest.ctx: what earlier steps found (the config, the content, whether
+    Qt loads) and the temporary folder ("tmp") that everything is written to."""
+
+    def __init__(self, ctx: dict[str, Any], config_path: Path | None, out: Callable[[str], None], *,
+                 size: tuple[int, int] | None, screen_size: bool, log_file_open: bool) -> None:
+        self.ctx = ctx
+        self.config_path = config_path
+        self.out = out
+        self.size = size
+        self.screen_size = screen_size
+        self.log_file_open = log_file_open
+
+    def versions(self) -> str:
         py = f"Python {platform.python_version()} on {platform.system()} {platform.release()} {platform.machine()}"
         try:
             import PySide6
             from PySide6.QtCore import qVersion
         except ImportError as exc:  # a missing system library of Qt's shows up here, by name
             raise StepFailed(f"{py}; cannot load Qt: {exc}") from exc
-        ctx["qt"] = True
+        self.ctx["qt"] = True
         return f"{py}; Qt {qVersion()}, PySide6 {PySide6.__version__}"
 
-    def config() -> str:
-        cfg, problems = load_config(config_path)
-        ctx["config"] = cfg
-        where = config_path or paths.default_config_file()
+    def config(self) -> str:
+        from kiosk.core import paths
+        from kiosk.core.config import load_config
+
+        cfg, problems = load_config(self.config_path)
+        self.ctx["config"] = cfg
+        where = self.config_path or paths.default_config_file()
         if problems:
             raise StepFailed(f"{len(problems)} problem(s) in {where} (the kiosk would use defaults for them)",
                              [str(p) for p in problems])
         return f"{where}" + ("" if Path(where).exists() else " (no file: built-in defaults)")
 
-    def content() -> str:
+    def content(self) -> str:
+        from kiosk.core import paths
         from kiosk.core.content import ContentError, check_same_ids, content_file, load_content_file
 
-        cfg = ctx["config"]
-        directory = Path(cfg.content.directory).expanduser() if cfg.content.directory else None
+        cfg = self.ctx["config"]
+        directory = cfg.content_dir
         loaded, problems, summary = [], [], []
         for lang in cfg.languages.offered:
             path = content_file(lang, directory)
@@ -177,10 +217,10 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
             problems.extend(str(p) for p in check_same_ids(loaded[0], other))
         if problems:
             raise StepFailed(f"{len(problems)} problem(s) in the content files", problems)
-        ctx["content"] = loaded
+        self.ctx["content"] = loaded
         return ", ".join(summary) + f" ({directory or paths.resource_path('content')})"
 
-    def qt_platform() -> str:
+    def qt_platform(self) -> str:
         try:
             from PySide6.QtCore import QByteArray, QSize
             from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
@@ -198,16 +238,17 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
         # An SVG icon goes through the iconengines/svg plugin; a blank pixmap means it is missing.
         svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16">'
                b'<rect width="16" height="16" fill="#B8471E"/></svg>')
-        svg_file = Path(ctx["tmp"]) / "probe.svg"
+        svg_file = Path(self.ctx["tmp"]) / "probe.svg"
         svg_file.write_bytes(svg)
         icon = QIcon(str(svg_file)).pixmap(QSize(16, 16)).toImage()
         if icon.isNull() or icon.pixelColor(8, 8).alpha() == 0:
             raise StepFailed("SVG icons do not render (Qt iconengines/svg plugin missing)")
         if QPixmap.fromImage(QImage.fromData(QByteArray(svg))).isNull():
             raise StepFailed("SVG images do not load (Qt imageformats/svg plugin missing)")
-        return f"platform {app.platformName()}; image formats {', '.join(sorted(formats & {'png', 'svg', 'jpg', 'gif', 'ico'}))}; SVG icons ok"  # noqa: E501
+        shown = ", ".join(sorted(formats & {"png", "svg", "jpg", "gif", "ico"}))
+        return f"platform {app.platformName()}; image formats {shown}; SVG icons ok"
 
-    def fonts() -> str:
+    def fonts(self) -> str:
         import qtawesome
         from PySide6.QtGui import QFontDatabase, QGuiApplication
 
@@ -219,7 +260,7 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
             raise StepFailed("qtawesome's icon font does not render (fonts missing from the bundle?)")
         return f"{len(families)} font families, default {QGuiApplication.font().family()!r}; icon font ok"
 
-    def libraries() -> str:
+    def libraries(self) -> str:
         import openpyxl
         import phonenumbers
         import segno
@@ -230,16 +271,24 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
         qr = segno.make("https://example.org/psoas", error="m")
         book = openpyxl.Workbook()
         book.active.append(["reference", "=1+1"])
-        xlsx = Path(ctx["tmp"]) / "probe.xlsx"
+        xlsx = Path(self.ctx["tmp"]) / "probe.xlsx"
         book.save(xlsx)
         if openpyxl.load_workbook(xlsx).active["A1"].value != "reference":
             raise StepFailed("openpyxl cannot read back an XLSX file")
         return (f"phonenumbers {phonenumbers.__version__}, segno {segno.__version__} (QR version {qr.version}), "
                 f"openpyxl {openpyxl.__version__}")
 
-    def render() -> str:
+    def _render_size(self) -> tuple[int, int]:
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        if self.size is None and self.screen_size and screen is not None:
+            return screen.size().width(), screen.size().height()
+        return self.size or RENDER_SIZE
+
+    def render(self) -> str:
+        """Every screen and slide in every language, drawn to PNG files; errors while drawing are failures."""
         from PySide6.QtCore import QCoreApplication, QEvent
-        from PySide6.QtGui import QGuiApplication, QImage
 
         from kiosk.commands.screenshots import render_all
         from kiosk.qt.app import build_kiosk, release_frames
@@ -253,17 +302,14 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
             log.error("self-test: error while drawing:\n%s", "".join(traceback.format_exception(kind, value, tb)))
             release_frames(tb)  # ends a painter left open by a failing paintEvent before Qt trips over it
             # Printed at once: a painter left open by the failing paint may crash Qt before the step ends.
-            out(f"{'':21}error while drawing: {text}")
+            self.out(f"{'':21}error while drawing: {text}")
 
         # The screens must not touch the clinic's real request file (the staff panel opens it and may purge):
         # they get a private data folder and export folder inside the temporary folder.
-        cfg = ctx["config"]
-        private = replace(cfg, data=replace(cfg.data, directory=str(Path(ctx["tmp"]) / "render-data"),
-                                            export_folder=str(Path(ctx["tmp"]) / "render-exports")))
-        render_size = size or RENDER_SIZE
-        screen = QGuiApplication.primaryScreen()
-        if size is None and screen_size and screen is not None:
-            render_size = (screen.size().width(), screen.size().height())
+        cfg, tmp = self.ctx["config"], Path(self.ctx["tmp"])
+        private = replace(cfg, data=replace(cfg.data, directory=str(tmp / "render-data"),
+                                            export_folder=str(tmp / "render-exports")))
+        render_size = self._render_size()
         kiosk = build_kiosk(private, [], windowed=True, size=render_size)
         # Exceptions in paint events and slots reach sys.excepthook (see app.install_crash_recovery); here each
         # one is a failure to report, not something to recover from.
@@ -274,7 +320,7 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
             files: list[Path] = []
             for lang in kiosk.state.languages:
                 kiosk.state.set_language(lang)
-                files += render_all(kiosk, Path(ctx["tmp"]) / "screens", prefix=f"{lang}-")
+                files += render_all(kiosk, tmp / "screens", prefix=f"{lang}-")
         finally:
             sys.excepthook = hook
             kiosk.state.close()
@@ -283,13 +329,19 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
             kiosk.window.close()
             kiosk.window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return self._judge_drawings(files, errors, render_size, len(kiosk.state.languages))
+
+    def _judge_drawings(self, files: list[Path], errors: list[str], render_size: tuple[int, int],
+                        languages: int) -> str:
+        from PySide6.QtGui import QImage
+
         images = {p: QImage(str(p)) for p in files}
         blank = [p.name for p, image in images.items() if _distinct_colours(image) < 2]
         # A screen whose content needs more room than the screen has grows the window here; on the kiosk (a
         # fixed full-screen window) that content would be squeezed or cut off.
         too_big = [f"{p.stem} ({image.width()}x{image.height()})" for p, image in images.items()
                    if (image.width(), image.height()) != render_size]
-        slides = sum(len(c.slides) for c in ctx.get("content", []))
+        slides = sum(len(c.slides) for c in self.ctx.get("content", []))
         if errors:
             raise StepFailed(f"{len(errors)} error(s) while drawing the screens", sorted(set(errors)))
         if too_big:
@@ -297,14 +349,14 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
         if blank or len(files) < slides:
             raise StepFailed(f"{len(files)} screens drawn for {slides} slides; blank: {', '.join(blank) or 'none'}")
         screens = sorted({p.stem.split("-", 1)[1] for p in files if "slide-" not in p.stem})
-        return (f"{len(files)} PNGs for {len(kiosk.state.languages)} language(s) at {render_size[0]}x{render_size[1]}"
+        return (f"{len(files)} PNGs for {languages} language(s) at {render_size[0]}x{render_size[1]}"
                 f", none blank (screens: {', '.join(screens) or 'slides only'})")
 
-    def store() -> str:
+    def store(self) -> str:
         from kiosk.core.requests import NewRequest
         from kiosk.core.store import RequestStore
 
-        path = Path(ctx["tmp"]) / "store" / "requests.sqlite3"
+        path = Path(self.ctx["tmp"]) / "store" / "requests.sqlite3"
         sample = NewRequest(name="Self Test", phone="+15555550100", best_time="morning",
                             symptoms=("self-test",), note="self-test", consent_version="self-test",
                             language="en")
@@ -319,58 +371,40 @@ def run_self_test(config_path: Path | None, out: Callable[[str], None] = print,
             raise StepFailed(f"a request written to a temporary store did not read back the same ({path})")
         return f"wrote and read back request {saved.reference} in a temporary store"
 
-    def data_folder() -> str:
-        from kiosk.qt.single_instance import running_kiosk
-
-        cfg = ctx["config"]
+    def data_folder(self) -> str:
+        cfg = self.ctx["config"]
         where = _probe_writable(cfg.data_dir, "data folder")
-        notes = []
-        if cfg.database_path.exists():
-            from kiosk.core.store import RequestStore, StoreError
+        notes = [_database_note(cfg.database_path)]
+        if self.ctx.get("qt"):
+            from kiosk.qt.single_instance import running_kiosk
 
-            try:
-                db = RequestStore(cfg.database_path, read_only=True)
-            except StoreError as exc:
-                raise StepFailed(f"cannot open {cfg.database_path}: {exc}") from exc
-            try:
-                if not db.integrity_ok():
-                    raise StepFailed(f"{cfg.database_path} is damaged (integrity check failed); restore a backup")
-                notes.append(f"{cfg.database_path.name}: {db.counts().total} request(s), integrity ok")
-            finally:
-                db.close()
-        else:
-            notes.append(f"no {cfg.database_path.name} yet (created on the first request)")
-        if ctx.get("qt"):
             holder = running_kiosk(cfg.data_dir)
             notes.append(f"a kiosk is running on it ({holder.describe()})" if holder else "no kiosk running on it")
         return f"{where} writable; " + "; ".join(notes)
 
-    def log_folder() -> str:
-        where = _probe_writable(paths.default_log_dir(), "log folder")
-        return f"{where} writable" + ("" if log_file else " (but the log file could not be opened)")
+    def log_folder(self) -> str:
+        from kiosk.core import paths
 
-    with tempfile.TemporaryDirectory(prefix="psoas-self-test-") as tmp:
-        ctx["tmp"] = tmp
-        total = time.perf_counter()
-        test.step("versions", versions)
-        test.step("config", config)
-        test.step("content", content, needs=("config",))
-        test.step("qt platform", qt_platform, needs=("versions",))
-        test.step("fonts", fonts, needs=("qt platform",))
-        test.step("libraries", libraries)
-        test.step("render", render, needs=("qt platform", "config"))
-        test.step("request store", store)
-        test.step("data folder", data_folder, needs=("config",))
-        test.step("log folder", log_folder)
-        elapsed = (time.perf_counter() - total) * 1000
-    failed = [o.name for o in test.outcomes if o.status != "PASS"]
-    if failed:
-        out(f"SELF-TEST FAILED: {len(failed)} of {len(test.outcomes)} steps did not pass ({', '.join(failed)}); "
-            f"{elapsed:.0f} ms")
-    else:
-        out(f"SELF-TEST PASSED: all {len(test.outcomes)} steps passed in {elapsed:.0f} ms")
-    log.info("self-test finished: %s", "passed" if not failed else f"failed ({', '.join(failed)})")
-    return EXIT_PASSED if not failed else EXIT_FAILED
+        where = _probe_writable(paths.default_log_dir(), "log folder")
+        return f"{where} writable" + ("" if self.log_file_open else " (but the log file could not be opened)")
+
+
+def _database_note(database: Path) -> str:
+    """What the data folder's request file holds, opened read-only; StepFailed when it is damaged."""
+    if not database.exists():
+        return f"no {database.name} yet (created on the first request)"
+    from kiosk.core.store import RequestStore, StoreError
+
+    try:
+        db = RequestStore(database, read_only=True)
+    except StoreError as exc:
+        raise StepFailed(f"cannot open {database}: {exc}") from exc
+    try:
+        if not db.integrity_ok():
+            raise StepFailed(f"{database} is damaged (integrity check failed); restore a backup")
+        return f"{database.name}: {db.counts().total} request(s), integrity ok"
+    finally:
+        db.close()
 
 
 def run(args: argparse.Namespace) -> int:
