@@ -104,7 +104,7 @@ def _mix(a: str, b: str, t: float) -> str:
 def test_picture_labels_are_readable_on_their_chips_and_on_the_drawing(high: bool) -> None:
     """Labels on the illustrations: a chip of background colour (94% opaque) over any part of the drawing, or
     (vertebra names) straight on the bone."""
-    from kiosk.qt.pictures.illustrations import IllustrationPalette
+    from kiosk.qt.pictures import IllustrationPalette
 
     pal = IllustrationPalette.high_contrast() if high else IllustrationPalette()
     text, background = pal.label_text.name(), pal.background.name()

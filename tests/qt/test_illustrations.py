@@ -13,7 +13,7 @@ import segno
 from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.qt.pictures.illustrations import (
+from kiosk.qt.pictures import (
     DEFAULT_LABELS,
     ILLUSTRATIONS,
     Illustration,

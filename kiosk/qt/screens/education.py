@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content import Slide
-from kiosk.qt.pictures.illustrations import IllustrationPalette, IllustrationView, QrCodeView
+from kiosk.qt.pictures import IllustrationPalette, IllustrationView, QrCodeView
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.focus import set_focus_order
