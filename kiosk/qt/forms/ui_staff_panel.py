@@ -122,7 +122,7 @@ class Ui_StaffPanelScreen(object):
         self.side_layout = QVBoxLayout(self.side)
         self.side_layout.setSpacing(16)
         self.side_layout.setObjectName(u"side_layout")
-        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        self.side_layout.setContentsMargins(9, 9, 9, 9)
         self.action_grid = QGridLayout()
         self.action_grid.setObjectName(u"action_grid")
         self.action_grid.setHorizontalSpacing(16)
