@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from kiosk import __version__
 
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_module(module_name: str):  # type: ignore[no-untyped-def]
+def _command_module(module_name: str) -> ModuleType | None:
     try:
         return importlib.import_module(f"kiosk.commands.{module_name}")
     except ModuleNotFoundError as exc:
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command:
         module = _command_module(COMMANDS[args.command][0])
+        assert module is not None  # the parser offers only the commands whose module is there
         return int(module.run(args) or 0)
     from kiosk.qt.app import run_kiosk
 

@@ -6,6 +6,7 @@ import json
 import random
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def fill_store(path: Path, count: int, seed: int = 7) -> None:
             chars.append(REFERENCE_ALPHABET[digit])
         return REFERENCE_PREFIX + "".join(chars)
 
-    def rows():  # type: ignore[no-untyped-def]
+    def rows() -> Iterator[tuple[str, ...]]:
         for i in range(count):
             req = templates[i % len(templates)]
             created = start + timedelta(seconds=37 * i)

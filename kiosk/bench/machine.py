@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import platform
 import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 
 def cpu_model() -> str:
@@ -55,10 +57,10 @@ def rss_bytes() -> int | None:
         for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) * 1024
-    try:
-        import psutil  # optional: not a dependency of the kiosk
-    except ImportError:
-        psutil = None
+    psutil: Any = None
+    # Optional, not a dependency of the kiosk (so neither are its type stubs): looked up by name.
+    with contextlib.suppress(ImportError):
+        psutil = importlib.import_module("psutil")
     if psutil is not None:
         return int(psutil.Process().memory_info().rss)
     if sys.platform == "win32":

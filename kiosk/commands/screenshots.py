@@ -8,6 +8,11 @@ import re
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.core.store import RequestStore
+    from kiosk.qt.app import Kiosk
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +30,7 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def render_all(kiosk, directory: Path, prefix: str = "") -> list[Path]:  # type: ignore[no-untyped-def]
+def render_all(kiosk: Kiosk, directory: Path, prefix: str = "") -> list[Path]:
     """Walk every screen through its variants and save each as a PNG. Returns the files written."""
     from PySide6.QtWidgets import QApplication
 
@@ -63,7 +68,7 @@ SAMPLE_REQUESTS = (
 )
 
 
-def fill_sample_requests(store, consent_version: str) -> None:  # type: ignore[no-untyped-def]
+def fill_sample_requests(store: RequestStore, consent_version: str) -> None:
     from kiosk.core.requests import NewRequest
 
     for name, phone, best_time, symptoms, lang in SAMPLE_REQUESTS:

@@ -199,11 +199,13 @@ class Steps:
 
     def content(self) -> str:
         from kiosk.core import paths
-        from kiosk.core.content import ContentError, check_same_ids, content_file, load_content_file
+        from kiosk.core.content import Content, ContentError, check_same_ids, content_file, load_content_file
 
         cfg = self.ctx["config"]
         directory = cfg.content_dir
-        loaded, problems, summary = [], [], []
+        loaded: list[Content] = []
+        problems: list[str] = []
+        summary: list[str] = []
         for lang in cfg.languages.offered:
             path = content_file(lang, directory)
             try:

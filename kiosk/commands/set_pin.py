@@ -56,9 +56,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if pin is None:
         return 2
-    problem = pin_format_problem(pin)
-    if problem:
-        reason = _FORMAT_TEXT.get(problem, "the PIN is not usable")
+    format_problem = pin_format_problem(pin)
+    if format_problem:
+        reason = _FORMAT_TEXT.get(format_problem, "the PIN is not usable")
         print(f"error: {reason}: use {PIN_MIN} to {PIN_MAX} digits; nothing was changed", file=sys.stderr)
         return 2
     try:

@@ -123,7 +123,10 @@ class Config:
         return Path(self.content.directory).expanduser() if self.content.directory else None
 
 
-_SECTIONS = {f.name: f.default_factory for f in fields(Config) if f.name != "source"}  # type: ignore[misc]
+# Section name -> its settings class (ClinicSettings...), which makes the section's defaults when called.
+_SECTIONS: dict[str, type[Any]] = {
+    f.name: type(getattr(Config(), f.name)) for f in fields(Config) if f.name != "source"
+}
 
 # Extra checks beyond the type: (section, key) -> (test, what IT should know).
 _RULES: dict[tuple[str, str], tuple[Any, str]] = {

@@ -145,6 +145,7 @@ def _slide(entry: Any, index: int, file: str, problems: list[Problem]) -> Slide 
         problems.append(Problem(where, f"unknown field '{key}'"))
     if len(problems) > before:
         return None
+    assert seconds is not None  # a missing 'seconds' was reported above
     return Slide(id=ident, title=title, body=body, bullets=tuple(bullets), illustration=illustration,
                  seconds=float(seconds), qr_url=qr_url, qr_caption=qr_caption, labels=dict(labels))
 

@@ -23,7 +23,7 @@ import os
 import secrets
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -557,7 +557,7 @@ class RequestStore:
         sql = f"SELECT {_COLUMNS} FROM requests {where} ORDER BY created_at, rowid"
         return [_row_to_request(r) for r in self._read("reading requests for export", sql)]
 
-    def iter_export_rows(self, all_rows: bool = False) -> Iterator[tuple]:
+    def iter_export_rows(self, all_rows: bool = False) -> Generator[tuple, None, None]:
         """The rows of for_export(all_rows), same order, as raw tuples of EXPORT_ROW_COLUMNS, streamed.
 
         For big exports: one cursor read in batches keeps memory flat (100,000 StoredRequest objects are
