@@ -19,15 +19,11 @@ PATIENT_SCREENS = ("education", "checklist", "summary", "request_form", "thanks"
 
 @pytest.mark.parametrize("large", [False, True], ids=["normal-text", "large-text"])
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_every_screen_fits_every_size(qtbot, fast_config, lang: str, large: bool) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.qt.app import build_kiosk
-
+def test_every_screen_fits_every_size(fast_config, make_kiosk, lang: str, large: bool) -> None:  # type: ignore[no-untyped-def]
     # No "Still there?" and no idle reset halfway through the walk (it would bring back English and normal text).
     config = replace(fast_config, idle=IdleSettings(timeout_seconds=3600, countdown_seconds=10, thanks_seconds=3600))
-    kiosk = build_kiosk(config, [], windowed=True, size=SIZES[0])
-    qtbot.addWidget(kiosk.window)
+    kiosk = make_kiosk(config, size=SIZES[0])
     try:
-        kiosk.window.show()
         kiosk.state.set_language(lang)
         problems: list[str] = []
         for size in SIZES:
@@ -52,6 +48,3 @@ def test_every_screen_fits_every_size(qtbot, fast_config, lang: str, large: bool
         assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems[:60])
     finally:
         kiosk.state.set_language("en")
-        kiosk.state.close()
-        kiosk.window.close()
-        kiosk.window.deleteLater()
