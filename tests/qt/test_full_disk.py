@@ -23,8 +23,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import Config, DataSettings, IdleSettings
 from kiosk.core.requests import NewRequest
@@ -55,23 +53,6 @@ def _add_earlier(db: Path) -> list[tuple]:
         for request in EARLIER:
             store.add(request)
     return _rows(db)
-
-
-def _build(qtbot, config: Config):  # type: ignore[no-untyped-def]
-    from kiosk.qt.app import build_kiosk
-
-    k = build_kiosk(config, [], windowed=True, size=(1920, 1080))  # disposed by _dispose(), not by qtbot
-    k.resize(1920, 1080)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    return k
-
-
-def _dispose(k) -> None:  # type: ignore[no-untyped-def]
-    k.state.close()
-    k.window.close()
-    k.window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _config(fast_config: Config, data_dir: Path) -> Config:
@@ -121,12 +102,10 @@ def _assert_saved_once(qtbot, kiosk, db: Path, earlier: list[tuple]) -> None:  #
 
 
 @pytest.fixture
-def page_limited(qtbot, fast_config: Config, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
+def page_limited(make_kiosk, fast_config: Config, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
     db = tmp_path / "data" / "requests.sqlite3"
     earlier = _add_earlier(db)
-    k = _build(qtbot, _config(fast_config, db.parent))
-    yield k, db, earlier
-    _dispose(k)
+    yield make_kiosk(_config(fast_config, db.parent)), db, earlier
 
 
 def test_full_database_keeps_the_entries_and_saves_once_space_returns(page_limited, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -201,15 +180,15 @@ def _fill_filesystem(path: Path) -> Path:
 
 
 @pytest.fixture
-def tiny_disk(qtbot, fast_config: Config) -> Iterator:  # type: ignore[no-untyped-def]
+def tiny_disk(make_kiosk, fast_config: Config) -> Iterator:  # type: ignore[no-untyped-def]
     with _tmpfs("2m") as point:
         db = point / "data" / "requests.sqlite3"
         earlier = _add_earlier(db)
-        k = _build(qtbot, _config(fast_config, db.parent))
+        k = make_kiosk(_config(fast_config, db.parent))
         try:
             yield k, point, db, earlier
         finally:
-            _dispose(k)
+            make_kiosk.close(k)  # the database closed before its filesystem goes
 
 
 def test_full_filesystem_keeps_the_entries_and_saves_once_space_returns(tiny_disk, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -265,11 +244,11 @@ def read_only_place(tmp_path: Path) -> Iterator[tuple[Path, Path | None]]:
 
 
 def test_read_only_data_folder_keeps_the_entries_and_saves_once_writable(read_only_place, qtbot,  # type: ignore[no-untyped-def]
-                                                                        fast_config: Config) -> None:
+                                                                        fast_config: Config, make_kiosk) -> None:
     folder, mount_point = read_only_place
     db = folder / "requests.sqlite3"
     earlier = _add_earlier(db)  # yesterday's requests, file closed
-    kiosk = _build(qtbot, _config(fast_config, folder))
+    kiosk = make_kiosk(_config(fast_config, folder))
     try:
         with _read_only(folder, mount_point):
             # The kiosk starts and runs its loop although it cannot write; the patient finds out only at Send.
@@ -279,7 +258,7 @@ def test_read_only_data_folder_keeps_the_entries_and_saves_once_writable(read_on
         tap(qtbot, find_button(kiosk.window, "Send my request"))  # write access is back
         _assert_saved_once(qtbot, kiosk, db, earlier)
     finally:
-        _dispose(kiosk)
+        make_kiosk.close(kiosk)  # the database closed before its filesystem goes
 
 
 def test_a_store_opened_read_only_writes_again_once_the_folder_is_writable(read_only_place) -> None:
