@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import Config, DataSettings
@@ -172,22 +171,12 @@ def test_back_keeps_entries(kiosk, qtbot) -> None:  # type: ignore[no-untyped-de
 
 
 @pytest.fixture
-def blocked_kiosk(qtbot, fast_config: Config, tmp_path: Path):  # type: ignore[no-untyped-def]
+def blocked_kiosk(make_kiosk, fast_config: Config, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A kiosk whose data folder cannot be created: its parent is a regular file (a real fault, even as root)."""
-    from kiosk.qt.app import build_kiosk
-
     blocker = tmp_path / "blocker"
     blocker.write_text("not a folder")
     config = replace(fast_config, data=DataSettings(directory=str(blocker / "data")))
-    k = build_kiosk(config, [], windowed=True, size=(1920, 1080))
-    qtbot.addWidget(k.window)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    yield k, blocker
-    k.state.close()
-    k.window.close()
-    k.window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return make_kiosk(config), blocker
 
 
 def test_save_failure_keeps_entries_then_retry_succeeds(blocked_kiosk, qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
