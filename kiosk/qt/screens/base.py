@@ -24,11 +24,14 @@ class Screen(QWidget):
     their behaviour, then call `follow_state()`; they override the hooks below as they need."""
 
     screen_name: ClassVar[str] = ""
+    # False for an overlay (a child of the window over the screens): it paints its own backdrop, not a screen's.
+    paints_screen_background: ClassVar[bool] = True
 
     def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.setProperty("screen", True)  # the style sheet paints every screen's background
+        if self.paints_screen_background:
+            self.setProperty("screen", True)  # the style sheet paints every screen's background
         setup_form = getattr(self, "setupUi", None)
         if setup_form is not None:
             setup_form(self)

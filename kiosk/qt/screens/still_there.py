@@ -1,61 +1,45 @@
-"""The "Still there?" overlay: after a quiet spell on a patient screen, count down, then clear everything."""
+"""The "Still there?" overlay: after a quiet spell on a patient screen, count down, then clear everything.
+
+Its widgets are ui/still_there.ui. The countdown is only a display: Flow's idle timer decides when the time is up
+(kiosk/qt/flow.py on_idle) and then clears the screen and dismisses the overlay.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QWidget
 
+from kiosk.qt.forms.ui_still_there import Ui_StillThereOverlay
+from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.icons import icon
-from kiosk.qt.widgets.labels import WrappingLabel
 
 BACKDROP = QColor(0, 0, 0, 160)  # dims the screen behind; the card itself carries the text (full contrast)
 
 
-class StillThereOverlay(QWidget):
+class StillThereOverlay(Screen, Ui_StillThereOverlay):
     """Covers the whole window (a child of it, on top of the screens). A tap anywhere emits `continued()`.
     The countdown on show is only a display: Flow's idle timer decides when the time is up."""
 
+    screen_name = "still_there"
+    paints_screen_background = False  # the dimmed screen behind shows through (paintEvent)
     continued = Signal()
 
     def __init__(self, window: QWidget, state: KioskState) -> None:
-        super().__init__(window)
-        self.state = state
+        super().__init__(state, window)
         self._seconds = 10.0
         self._remaining = 10
         self._clock = QElapsedTimer()
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._on_tick)
-
-        self.card = QFrame(self)
-        self.card.setProperty("role", "card")
-        self.picture = QLabel()
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = WrappingLabel(role="title")
-        self.body = WrappingLabel(role="body")
-        self.countdown = WrappingLabel(role="heading")
-        for label in (self.title, self.body, self.countdown):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.continue_button = TouchButton(role="primary", icon="fa5s.hand-pointer")
-        self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the form's field keeps its focus
         self.continue_button.clicked.connect(self._continue)
-        layout = QVBoxLayout(self.card)
-        layout.addWidget(self.picture)
-        layout.addWidget(self.title)
-        layout.addWidget(self.body)
-        layout.addWidget(self.countdown)
-        layout.addWidget(self.continue_button)
-        self.card_layout = layout
-
         window.installEventFilter(self)  # follow the window's size
-        state.language_changed.connect(self.retranslate)
-        state.appearance_changed.connect(self.apply_appearance)
-        self.retranslate()
-        self.apply_appearance()
+        self.follow_state()
         self.hide()
 
     # ---- showing ----------------------------------------------------------------------------------------------
@@ -112,31 +96,30 @@ class StillThereOverlay(QWidget):
         self._continue()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if obj is parent and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(parent.rect())
             self._place_card()
         return False
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._place_card()
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     def _place_card(self) -> None:
         width = min(self.width() - 2 * self.state.theme.px(40), max(self.width() // 2, self.state.theme.px(900)))
         width = max(200, width)
-        height = self.card.layout().heightForWidth(width) if self.card.layout().hasHeightForWidth() else -1
+        height = self.card_layout.heightForWidth(width) if self.card_layout.hasHeightForWidth() else -1
         height = max(height, self.card.sizeHint().height())
         self.card.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
 
-    def paintEvent(self, _event: object) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), BACKDROP)
 
     # ---- text and looks ---------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Still there?"))
-        self.body.setText(self.tr("Tap anywhere to continue."))
-        self.continue_button.setText(self.tr("I'm still here"))
+        super().retranslate()
         self._show_remaining(self._remaining)
         self._place_card()
 
@@ -148,13 +131,8 @@ class StillThereOverlay(QWidget):
         self.card_layout.setContentsMargins(pad, pad, pad, pad)
         self.card_layout.setSpacing(theme.px(20))
         self.continue_button.setMinimumHeight(round(theme.touch_px * 1.2))
-        self._refresh_icons()
+        super().apply_appearance()
         self._place_card()
 
-    def _refresh_icons(self) -> None:
-        self.continue_button.refresh_icon(self.state.theme.palette.on_primary)
-
-    def showEvent(self, event: object) -> None:
-        # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
-        self._refresh_icons()
-        super().showEvent(event)  # type: ignore[arg-type]
+    def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
+        return [(self.continue_button, "on_primary")]
