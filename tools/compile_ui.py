@@ -53,7 +53,7 @@ def compile_form(ui: Path) -> str:
     """The Python module pyside6-uic makes of `ui`, with a stable header."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "form.py"
-        cmd = [uic(), "-g", "python", "--from-imports", str(ui.relative_to(ROOT)), "-o", str(out)]
+        cmd = [uic(), "-g", "python", str(ui.relative_to(ROOT)), "-o", str(out)]
         if Path(cmd[0]).name.startswith("pyside6-"):  # the wrapper script already passes -g python
             cmd[1:3] = []
         subprocess.run(cmd, cwd=ROOT, check=True)
