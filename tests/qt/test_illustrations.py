@@ -72,10 +72,76 @@ def test_all_required_illustrations_exist_with_metadata() -> None:
             assert 2.0 <= ill.cycle_seconds <= 8.0
 
 
-def test_leg_lift_and_breathing_animate_with_their_cycles() -> None:
-    assert {"stairs", "breath"} <= ANIMATED
-    assert ILLUSTRATIONS["stairs"].cycle_seconds == pytest.approx(4.0)
-    assert ILLUSTRATIONS["breath"].cycle_seconds == pytest.approx(5.0)
+def test_leg_lift_and_breathing_animate_with_their_cycles(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The climber's leg lifts and comes down again the same way, head and shoulders still, once every 4 s; the
+    diaphragm moves down and the ribs widen, once every 5 s. Checked on the pixels and on the running view."""
+    import time
+
+    from kiosk.qt.pictures import IllustrationPalette, IllustrationView
+
+    size = 320
+    bg = IllustrationPalette().background
+
+    def ink(c: QColor) -> int:  # how far a pixel is from the bare background: lines and fills
+        return abs(c.red() - bg.red()) + abs(c.green() - bg.green()) + abs(c.blue() - bg.blue())
+
+    def moved(name: str, start: float, end: float) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Pixels (x, y) where the drawing is from phase `start` to `end` and was not, and where it was and is not."""
+        a, b = render(name, size, size, phase=start), render(name, size, size, phase=end)
+        came, went = [], []
+        for y in range(0, size, 2):
+            for x in range(0, size, 2):
+                was, now = ink(a.pixelColor(x, y)), ink(b.pixelColor(x, y))
+                if now > was + 30:
+                    came.append((x, y))
+                elif was > now + 30:
+                    went.append((x, y))
+        assert len(came) > 100 and len(went) > 100, f"{name} hardly moves"
+        return came, went
+
+    def mean_y(points: list[tuple[int, int]]) -> float:
+        return sum(y for _, y in points) / len(points)
+
+    def spread(points: list[tuple[int, int]]) -> float:
+        return sum(abs(x - size / 2) for x, _ in points) / len(points)
+
+    # Stairs: from the foot on the lower step (phase 0) to the top of the lift (0.5) the drawing moves up.
+    came, went = moved("stairs", 0.0, 0.5)
+    assert mean_y(came) < mean_y(went), "the leg does not lift"
+    down, up = render("stairs", size, size, phase=0.0), render("stairs", size, size, phase=0.5)
+    assert down.copy(0, 0, size, size // 4) == up.copy(0, 0, size, size // 4), "head and shoulders move"
+    # Down the way it went up: a quarter cycle either side of the top the leg is in the same place.
+    assert render("stairs", size, size, phase=0.25) == render("stairs", size, size, phase=0.75)
+    # Breath: from breathed out (0) to breathed in (0.5) the diaphragm moves down and the ribs widen.
+    came, went = moved("breath", 0.0, 0.5)
+    assert mean_y(came) > mean_y(went), "the diaphragm does not move down"
+    assert spread(came) > spread(went), "the ribs do not widen"
+
+    # The running view: one loop every 4 s (stairs) and 5 s (breath). Played slowly (a 40-50 s loop) so that
+    # the phase cannot wrap round unseen; the time it took to reach is bracketed by our own clock readings, so
+    # a busy machine only widens the bracket.
+    speed, reached = 0.1, 0.01
+    for name, seconds in (("stairs", 4.0), ("breath", 5.0)):
+        view = IllustrationView(name)
+        qtbot.addWidget(view)
+        view.resize(200, 200)
+        view.set_animation_speed(speed)
+        before = time.monotonic()
+        view.show()  # its clock starts here
+        after = time.monotonic()
+        polls: dict[str, float] = {"below": after}  # when a poll last saw less than `reached`, and then did not
+
+        def poll(view: IllustrationView = view, polls: dict[str, float] = polls) -> bool:
+            polls["below" if view.phase() < reached else "reached"] = time.monotonic()
+            return "reached" in polls
+
+        qtbot.waitUntil(poll, timeout=20000)
+        phase = view.phase()
+        # The frame that reached `reached` was drawn after the last poll that saw less and before the first
+        # that saw it; the clock started between `before` and `after`.
+        low, high = (polls["below"] - after) * speed / phase, (polls["reached"] - before) * speed / phase
+        assert low <= seconds <= high, f"{name}: one loop takes {low:.2f}-{high:.2f} s"
+        view.hide()
 
 
 def test_default_labels_cover_every_key_used() -> None:
