@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from kiosk.core.config import IdleSettings
 from tests.helpers import go_to_form, tap, tap_field, tap_text, type_on_screen
 
 MARKER_NAME = "Zyxwa Qvorn"
@@ -35,6 +38,11 @@ def _texts_held(widget: QWidget) -> list[str]:
 
 
 def _fill_form(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    """Fill the form with a long idle time (a busy machine may take more than fast_config's 0.3 s between two
+    taps), then the short one again from the last tap on."""
+    quick = kiosk.state.config
+    kiosk.state.config = replace(quick, idle=IdleSettings(timeout_seconds=600, countdown_seconds=10,
+                                                          thanks_seconds=600))
     go_to_form(qtbot, kiosk, ("Lower back pain", "Groin pain"))
     form = kiosk.flow.request_form
     tap_field(qtbot, form.name_edit)
@@ -44,7 +52,8 @@ def _fill_form(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
     tap_field(qtbot, form.note_edit)
     type_on_screen(qtbot, kiosk.window, MARKER_NOTE)
     tap_text(qtbot, kiosk.window, "Evening")
-    tap_text(qtbot, kiosk.window, kiosk.state.content.consent_text)
+    kiosk.state.config = quick
+    tap_text(qtbot, kiosk.window, kiosk.state.content.consent_text)  # a touch: the idle time starts again, short
     assert form.name_edit.text() == MARKER_NAME
 
 
