@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -21,18 +21,6 @@ from kiosk.qt.widgets.scrolling import KineticScrollArea
 from kiosk.qt.widgets.tiles import ToggleTile
 
 NONE_ICON = "fa5s.ban"
-
-
-def _chain_in_reading_order(widgets: list[QWidget]) -> None:
-    """set_focus_order() for touch-only controls: Qt's setTabOrder() leaves a widget that takes no focus where it
-    is, i.e. in creation order, and the tiles are made after the form's Back and Next. They take Tab focus just
-    while they are chained."""
-    policies = [(widget, widget.focusPolicy()) for widget in widgets]
-    for widget, _ in policies:
-        widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    set_focus_order(widgets)
-    for widget, policy in policies:
-        widget.setFocusPolicy(policy)
 
 
 class ChecklistScreen(Screen, Ui_ChecklistScreen):
@@ -68,7 +56,7 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
         self.next_button.clicked.connect(self._on_next)
 
         self.follow_state()
-        _chain_in_reading_order([*self.toolbar.buttons(), self.hint, *self.tiles.values(), self.none_tile,
+        set_focus_order([*self.toolbar.buttons(), self.hint, *self.tiles.values(), self.none_tile,
                                  self.back_button, self.next_button])
 
     # ---- choices --------------------------------------------------------------------------------------------

@@ -41,18 +41,6 @@ TIME_ICONS = {"morning": "fa5s.sun", "afternoon": "fa5s.cloud-sun", "evening": "
 SYMPTOMS_SHOWN = 4  # the symptoms line names at most this many (fewer if the line is short), then "N more"
 
 
-def _chain_in_reading_order(widgets: list[QWidget]) -> None:
-    """set_focus_order() for touch-only controls too: Qt's setTabOrder() leaves a widget that takes no focus where
-    it is, i.e. in creation order, and the best-time buttons and the consent are made after the form's Back and
-    Send. They take Tab focus just while they are chained."""
-    policies = [(widget, widget.focusPolicy()) for widget in widgets]
-    for widget, _ in policies:
-        widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    set_focus_order(widgets)
-    for widget, policy in policies:
-        widget.setFocusPolicy(policy)
-
-
 class RequestFormScreen(Screen, Ui_RequestFormScreen):
     """Signals: `saved(str)` with the request's reference once it is safely stored, `back()`.
 
@@ -99,7 +87,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         self._arrange_times(2)
         # Reading order: toolbar, the fields top to bottom, consent, then the buttons. The keys are left out:
         # they never take focus (the field being typed into keeps it).
-        _chain_in_reading_order([*self.toolbar.buttons(), self.name_edit, self.phone_edit,
+        set_focus_order([*self.toolbar.buttons(), self.name_edit, self.phone_edit,
                                  *self.time_buttons.values(), self.note_edit, self.consent_tile, self.back_button,
                                  self.send_button])
 
