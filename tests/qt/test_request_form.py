@@ -146,6 +146,9 @@ def test_note_is_limited_and_counts_down(kiosk, qtbot) -> None:  # type: ignore[
 
 
 def test_double_tap_stores_one_request(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The thank-you screen stays until Done is tapped: fast_config's 0.3 s could run out between the taps below.
+    config = kiosk.state.config
+    kiosk.state.config = replace(config, idle=replace(config.idle, thanks_seconds=600))
     go_to_form(qtbot, kiosk, ("Groin pain",))
     _fill(qtbot, kiosk)
     send = find_button(kiosk.window, "Send my request")
