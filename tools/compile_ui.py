@@ -12,7 +12,6 @@ instead of parsing XML with QUiLoader. tests/qt/test_forms.py runs --check. Open
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess

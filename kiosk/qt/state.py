@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import shutil
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
@@ -53,7 +52,7 @@ class KioskState(QObject):
             log.warning("config: %s", problem)
             if problem not in self.config_problems:
                 self.config_problems.append(problem)
-        content_dir = Path(config.content.directory).expanduser() if config.content.directory else None
+        content_dir = config.content_dir
         self.library = library or load_library(config.languages.offered, content_dir)
         self.language = self._usable_language(config.languages.default)
         self.theme = Theme.create(self.colours, short_side)
