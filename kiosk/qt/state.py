@@ -52,8 +52,7 @@ class KioskState(QObject):
             log.warning("config: %s", problem)
             if problem not in self.config_problems:
                 self.config_problems.append(problem)
-        content_dir = config.content_dir
-        self.library = library or load_library(config.languages.offered, content_dir)
+        self.library = library or load_library(config.languages.offered, config.content_dir)
         self.language = self._usable_language(config.languages.default)
         self.theme = Theme.create(self.colours, short_side)
         self._store: RequestStore | None = None
