@@ -24,6 +24,7 @@ from kiosk.qt.widgets.header import ScreenHeader
 from kiosk.qt.widgets.keyboard import OnScreenKeyboard
 from kiosk.qt.widgets.labels import WrappingLabel
 from kiosk.qt.widgets.scrolling import (FormScrollArea, ScrollContent)
+from kiosk.qt.widgets.tiles import ToggleTile
 from kiosk.qt.widgets.toolbar import PatientToolbar
 
 class Ui_RequestFormScreen(object):
@@ -182,6 +183,12 @@ class Ui_RequestFormScreen(object):
 
         self.keyboard_column.addItem(self.space_above_consent)
 
+        self.consent_tile = ToggleTile(RequestFormScreen)
+        self.consent_tile.setObjectName(u"consent_tile")
+        self.consent_tile.setProperty(u"indicator", u"box")
+
+        self.keyboard_column.addWidget(self.consent_tile)
+
         self.consent_error = WrappingLabel(RequestFormScreen)
         self.consent_error.setObjectName(u"consent_error")
         self.consent_error.setVisible(False)
@@ -199,7 +206,7 @@ class Ui_RequestFormScreen(object):
         self.keyboard_column.addWidget(self.keyboard)
 
         self.keyboard_column.setStretch(0, 1)
-        self.keyboard_column.setStretch(3, 20)
+        self.keyboard_column.setStretch(4, 20)
 
         self.body.addLayout(self.keyboard_column)
 

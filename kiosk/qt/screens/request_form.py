@@ -32,7 +32,6 @@ from kiosk.qt.widgets.focus import set_focus_order, settle
 from kiosk.qt.widgets.keyboard import clear_line_edit, clear_text_edit
 from kiosk.qt.widgets.labels import WrappingLabel
 from kiosk.qt.widgets.scrolling import KineticScrollArea
-from kiosk.qt.widgets.tiles import ToggleTile
 from kiosk.qt.words import best_time_label
 
 log = logging.getLogger(__name__)
@@ -122,9 +121,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         """The consent sits with the keyboard: in landscape the form column has no room left for it, and it is the
         last thing to do before "Send my request" (bottom right). _place_consent moves it into the form when
         that column cannot hold it."""
-        self.consent_tile = ToggleTile(indicator="box")
         self.consent_tile.toggled.connect(lambda _on: self._clear_error("consent"))
-        self.keyboard_column.insertWidget(self.keyboard_column.indexOf(self.consent_error), self.consent_tile)
         # In portrait the consent goes under the note, before the stretch that ends the form.
         self._consent_index = self.form_layout.indexOf(self.space_below_form)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import Property, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
@@ -22,8 +22,11 @@ class ToggleTile(QAbstractButton):
     the left instead of an icon (for consent-style questions).
     """
 
-    def __init__(self, label: str = "", detail: str = "", parent: QWidget | None = None, *, icon_name: str = "",
-                 indicator: str = "circle") -> None:
+    def __init__(self, label: str | QWidget | None = "", detail: str = "", parent: QWidget | None = None, *,
+                 icon_name: str = "", indicator: str = "circle") -> None:
+        # (label, detail, parent) or (parent), as a Designer form builds it (it then sets the `indicator` property).
+        if not isinstance(label, str):
+            parent, label = label, ""
         super().__init__(parent)
         self.setCheckable(True)
         # Touch only: a tile must never take focus away from the field the on-screen keyboard types into.
@@ -42,6 +45,17 @@ class ToggleTile(QAbstractButton):
         self.set_texts(label, detail)
 
     # -- content --
+    def _get_indicator(self) -> str:
+        return self._indicator
+
+    def _set_indicator(self, indicator: str) -> None:
+        self._indicator = indicator
+        self._layouts.clear()
+        self.update()
+
+    # "circle" or "box" (the tick mark's outline); a Qt property so that a Designer form can set it.
+    indicator = Property(str, _get_indicator, _set_indicator)
+
     def set_texts(self, label: str, detail: str = "") -> None:
         self.setText(label)
         self._detail = detail
