@@ -1,0 +1,129 @@
+"""One slide of the education loop: its picture beside its text (above it in portrait), with the text fitted.
+
+Its widgets are ui/slide.ui; the picture and the QR code are drawn from the slide's data (kiosk.qt.pictures), so
+they are added here, in front of the text column and of the QR caption.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QWidget
+
+from kiosk.core.content import Slide
+from kiosk.qt.forms.ui_slide import Ui_SlideView
+from kiosk.qt.pictures import IllustrationView, QrCodeView
+from kiosk.qt.widgets.labels import WrappingLabel
+
+
+class SlideView(QWidget, Ui_SlideView):
+    """One slide: picture beside the text in landscape, above it in portrait."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.picture = IllustrationView("skeleton", self)
+        self.box.insertWidget(0, self.picture, 11)
+        self.qr = QrCodeView("https://example.invalid", self.text_column)
+        self.qr_row.insertWidget(0, self.qr, 0)
+        self.slide: Slide | None = None
+        self._sizes = (52, 38, 24)
+        self.current_body_px = 38
+        # The text column changes size after the fact (window turned, toolbar or buttons restyled): fit again then.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit_text)
+        self.text_column.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.text_column and event.type() == QEvent.Type.Resize:
+            self._refit.start()
+        return False
+
+    def show_slide(self, slide: Slide) -> None:
+        self.slide = slide
+        self.title.setText(slide.title)
+        self.body.setText(slide.body)
+        # A real list so a wrapped bullet lines up under its first word, not under the dot.
+        items = "".join(f"<li>{html.escape(b)}</li>" for b in slide.bullets)
+        self.bullets.setText(f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>")
+        self.picture.set_illustration(slide.illustration)
+        # The content file's labels for this slide win; any part it does not name gets the translated default.
+        self.picture.set_labels({**self.default_labels(), **slide.labels})
+        self.picture.setAccessibleName(slide.title)
+        has_qr = bool(slide.qr_url)
+        if has_qr:
+            self.qr.set_data(slide.qr_url)
+            self.qr_caption.setText(slide.qr_caption)
+            self.qr.setAccessibleName(slide.qr_caption)
+        # Fit first, show or hide afterwards: showing a label lays the window out at once, and with the new words
+        # still at the previous slide's size a long slide would ask for more height than the screen has.
+        self.fit_text()
+        self.body.setVisible(bool(slide.body))
+        self.bullets.setVisible(bool(slide.bullets))
+        self.qr.setVisible(has_qr)
+        self.qr_caption.setVisible(has_qr)
+
+    def default_labels(self) -> dict[str, str]:
+        """Names of the parts a picture can label, in the patient's language (the screens' .ts translations).
+        T12 and L5 are the names of vertebrae in every language."""
+        return {
+            "psoas": self.tr("Psoas"), "spine": self.tr("Spine"), "pelvis": self.tr("Pelvis"),
+            "femur": self.tr("Thigh bone"), "diaphragm": self.tr("Diaphragm"), "disc": self.tr("Disc"),
+            "organs": self.tr("Organs"), "stress": self.tr("Stress"),
+            "front": self.tr("Front", "the body seen from the front"),
+            "back": self.tr("Back", "the body seen from behind"),
+        }
+
+    def set_text_sizes(self, title_px: int, body_px: int, min_body_px: int) -> None:
+        """Largest sizes the theme wants; fit_text() shrinks towards min_body_px when a slide has a lot to say."""
+        self._sizes = (title_px, body_px, min_body_px)
+        self.fit_text()
+
+    def fit_text(self) -> None:
+        title_px, body_px, min_body_px = self._sizes
+        width = self.text_column.width() - 4
+        available = self.text_column.height()
+        if width <= 0 or available <= 0:
+            return
+        scale = 1.0
+        while True:
+            body = max(min_body_px, round(body_px * scale))
+            title = max(round(min_body_px * 1.3), round(title_px * scale))
+            self._apply_sizes(title, body)
+            needed = sum(w.heightForWidth(width) + 18 for w in self._shown_labels())
+            if self.slide is not None and self.slide.qr_url:
+                needed += self.qr.height() + 18
+            if needed <= available or body <= min_body_px:
+                return
+            scale -= 0.06
+
+    def _shown_labels(self) -> list[WrappingLabel]:
+        """The labels this slide shows (decided by the slide, not by what is visible right now)."""
+        slide = self.slide
+        if slide is None:
+            return [self.title]
+        return [self.title, *([self.body] if slide.body else []), *([self.bullets] if slide.bullets else [])]
+
+    def _apply_sizes(self, title_px: int, body_px: int) -> None:
+        # A widget's own style sheet beats the application's, so these sizes win over the role defaults.
+        self.title.setStyleSheet(f"font-size: {title_px}px;")
+        for label in (self.body, self.bullets):
+            label.setStyleSheet(f"font-size: {body_px}px;")
+        self.qr_caption.setStyleSheet(f"font-size: {body_px}px; font-weight: 700;")
+        self.current_body_px = body_px
+
+    def set_portrait(self, portrait: bool) -> None:
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.box.setStretch(0, 3 if portrait else 11)
+        self.box.setStretch(1, 2 if portrait else 9)
+        # Landscape: text centred beside the picture. Portrait: text starts right under the picture.
+        self.text_layout.setStretch(0, 0 if portrait else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        qr_side = max(140, min(self.width(), self.height()) // 4)
+        self.qr.setFixedSize(qr_side, qr_side)
+        super().resizeEvent(event)
