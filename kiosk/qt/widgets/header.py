@@ -124,7 +124,11 @@ class ScreenHeader(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._bar().width(), self.heightForWidth(max(self.width(), 1)))
+        # Never measured narrower than the toolbar it must hold: a header not laid out yet (a hidden screen's,
+        # built by its form at Qt's small default size) would otherwise claim a tall stack of broken words and
+        # make the window grow when its screen comes up.
+        bar = self._bar()
+        return QSize(bar.width(), self.heightForWidth(max(self.width(), bar.width(), 1)))
 
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
