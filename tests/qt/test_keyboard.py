@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
+from kiosk.qt.widgets.focus import settle
 from kiosk.qt.widgets.keyboard import KeyButton
 from tests.helpers import find_button, go_to_form, tap, tap_field, tap_text, type_on_screen
 
@@ -103,3 +104,20 @@ def test_what_a_button_shows_is_its_accessible_name(kiosk, qtbot) -> None:  # ty
             assert button.accessibleName(), "a button without a name"
     assert form.name_edit.accessibleName() == form.name_label.text()
     assert form.phone_edit.accessibleName() == form.phone_label.text()
+
+
+def test_only_the_page_on_show_sizes_the_keyboard(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A page built earlier (another language, another text size) and now hidden must not widen the keyboard and
+    squeeze the form beside it (seen as Spanish time buttons cut off at 1280x800 after an English page)."""
+    go_to_form(qtbot, kiosk)
+    keyboard = kiosk.flow.request_form.keyboard
+    shown = keyboard.minimumSizeHint().width()
+    hidden = keyboard.phone_page  # the letters are on show
+    assert keyboard.pages.currentWidget() is not hidden
+    hidden.setMinimumWidth(shown * 3)
+    keyboard.pages.layout().invalidate()  # a hidden page's change is picked up at the next layout pass
+    settle()
+    assert keyboard.minimumSizeHint().width() == shown
+    tap_field(qtbot, kiosk.flow.request_form.phone_edit)  # now the phone pad is on show, and it counts
+    settle()
+    assert keyboard.minimumSizeHint().width() >= shown * 3

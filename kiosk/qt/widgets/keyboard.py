@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -57,6 +57,24 @@ SYMBOL_ROWS: tuple[str, str, str] = ("1234567890", "/:;()&@?!", "+%=\"*")
 PUNCTUATION = ("-", "'", ".", ",")
 
 
+class KeyPages(QStackedWidget):
+    """The keyboard's pages (letters per language, accents, symbols, phone pad), one on show. Only that one counts
+    for the keyboard's size: a page built earlier for another language or text size, hidden and never laid out
+    again, must not widen the keyboard and squeeze the form beside it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page is not None else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+
 class OnScreenKeyboard(QWidget):
     """Types into the registered QLineEdit/QPlainTextEdit that was last tapped or focused.
 
@@ -84,7 +102,7 @@ class OnScreenKeyboard(QWidget):
 
         self.caption = WrappingLabel(role="muted")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages = QStackedWidget(self)
+        self.pages = KeyPages(self)
         # Letter pages (per language, accents, numbers) are built when first shown: fewer widgets to create and
         # style at start-up, and most patients never open most of them.
         self.letter_pages: dict[str, QWidget] = {}
