@@ -45,8 +45,7 @@ def render_all(kiosk: Kiosk, directory: Path, prefix: str = "") -> list[Path]:
         else:
             kiosk.state.set_appearance(large_text=patient_look[0], high_contrast=patient_look[1])
         flow.go(name)
-        variants = getattr(screen, "screenshot_variants", None)
-        for variant in (variants() if variants else iter([name])):
+        for variant in screen.screenshot_variants():
             # Twice: the first pass lets layouts react to new texts, the second paints their result.
             QApplication.processEvents()
             QApplication.processEvents()

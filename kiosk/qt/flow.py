@@ -12,9 +12,10 @@ import logging
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.qt.retention import RetentionKeeper
+from kiosk.qt.screens.base import Screen
 from kiosk.qt.screens.checklist import ChecklistScreen
 from kiosk.qt.screens.education import EducationScreen
 from kiosk.qt.screens.request_form import RequestFormScreen
@@ -33,7 +34,7 @@ _ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
                     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress}
 
 
-AnyScreen = TypeVar("AnyScreen", bound=QWidget)
+AnyScreen = TypeVar("AnyScreen", bound=Screen)
 
 
 class ActivityWatch(QObject):
@@ -59,7 +60,7 @@ class Flow(QObject):
         super().__init__(window)
         self.window = window
         self.state = state
-        self.screens: dict[str, QWidget] = {}
+        self.screens: dict[str, Screen] = {}
 
         self.education = self._add(EducationScreen(state))
         self.checklist = self._add(ChecklistScreen(state))
@@ -110,7 +111,7 @@ class Flow(QObject):
         self.go("education")
 
     def _add(self, screen: AnyScreen) -> AnyScreen:
-        name = screen.screen_name  # type: ignore[attr-defined]
+        name = screen.screen_name
         self.screens[name] = screen
         self.window.stack.addWidget(screen)
         return screen
@@ -150,9 +151,8 @@ class Flow(QObject):
     def return_to_loop(self) -> None:
         """Back to the education loop with no trace of the last patient."""
         for screen in self.screens.values():
-            reset = getattr(screen, "reset", None)
-            if reset is not None and screen is not self.education:
-                reset()
+            if screen is not self.education:
+                screen.reset()
         self.state.reset_patient_choices()
         self.go("education")
         self.education.start(from_first=False)
