@@ -11,6 +11,7 @@ from typing import Any
 
 from kiosk.core import paths
 from kiosk.core.config import Problem
+from kiosk.core.links import link_problem
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ def _slide(entry: Any, index: int, file: str, problems: list[Problem]) -> Slide 
     qr_url = _text(entry, "qr_url", where, problems, required=False)
     if qr_url and not qr_url.startswith("https://"):
         problems.append(Problem(where, "field 'qr_url' should start with https://"))
+    if qr_url and link_problem(qr_url):
+        problems.append(Problem(where, f"field 'qr_url': {link_problem(qr_url)}"))
     qr_caption = _text(entry, "qr_caption", where, problems, required=False)
     if qr_url and not qr_caption:
         problems.append(Problem(where, "field 'qr_caption' is needed with 'qr_url'"))
