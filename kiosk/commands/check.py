@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kiosk.core import paths
-from kiosk.core.config import Problem, load_config
+from kiosk.core.config import Config, Problem, load_config
 from kiosk.core.content import ContentError, check_same_ids, content_file, load_content_file
 from kiosk.core.theme import usable_colours
 
@@ -35,10 +35,27 @@ def collect_problems(config_path: Path | None, content_dir: Path | None = None) 
     return problems, checked
 
 
+def contact_notes(config: Config) -> list[str]:
+    """What the clinic has left out of its contact details: allowed, but the patient then sees less (issue 13)."""
+    clinic = config.clinic
+    notes = []
+    if not clinic.sms_number:
+        notes.append("clinic.sms_number is not set: the \"Rather use your own phone?\" text-us code is not shown")
+    missing = [lang for lang in config.languages.offered if lang not in clinic.call_within]
+    if missing:
+        notes.append(f"clinic.call_within has no words for {', '.join(missing)}: the thank-you screen does not "
+                     "say when the clinic will call")
+    if not clinic.phone:
+        notes.append("clinic.phone is not set: the thank-you screen and the contact card show no phone number")
+    return notes
+
+
 def run(args: argparse.Namespace) -> int:
     problems, checked = collect_problems(getattr(args, "config", None), args.content_dir)
     for path in checked:
         print(f"checked {path}")
+    for note in contact_notes(load_config(getattr(args, "config", None))[0]):
+        print(f"note: {note}")
     for problem in problems:
         print(f"PROBLEM {problem}")
     if problems:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core import paths
+from kiosk.core.contact import phone_digits
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,11 @@ class ClinicSettings:
     phone: str = ""
     region: str = "US"
     logo: str = ""
+    # Issue 13: the patient's own phone. No sms_number = no "text us" code. call_within: language -> words.
+    sms_number: str = ""
+    address: str = ""
+    website: str = ""
+    call_within: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,15 @@ _RULES: dict[tuple[str, str], tuple[Any, str]] = {
     ("clinic", "region"): (lambda v: re.fullmatch(r"[A-Z]{2}", v), "a two-letter country code like \"US\""),
     ("clinic", "name"): (lambda v: 0 < len(v) <= 80, "1 to 80 characters"),
     ("clinic", "logo"): (lambda v: not v or Path(v).expanduser().is_file(), "the path of an image file that exists"),
+    ("clinic", "sms_number"): (lambda v: not v or phone_digits(v), "a phone number that takes text messages, "
+                                                                   "like \"+1 555 010 0199\""),
+    ("clinic", "address"): (lambda v: len(v) <= 200 and "\n" not in v, "one line of at most 200 characters"),
+    ("clinic", "website"): (lambda v: not v or (re.fullmatch(r"https?://[^\s\"<>]+", v) and len(v) <= 200),
+                            "a link starting with https://"),
+    ("clinic", "call_within"): (lambda v: all(_LANG.match(k) and 0 < len(t) <= 60 and "\n" not in t
+                                              for k, t in v.items()),
+                                "a table of language code = words, like { en = \"within 1 working day\", "
+                                "es = \"en 1 día laborable\" } (at most 60 characters each)"),
     ("languages", "default"): (_LANG.match, "a language code like \"en\""),
     ("languages", "offered"): (lambda v: v and all(_LANG.match(x) for x in v), "a list like [\"en\", \"es\"]"),
     ("slides", "speed"): (lambda v: 0.01 <= v <= 10, "a number from 0.01 to 10"),
@@ -162,12 +177,14 @@ def _type_ok(default: Any, value: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if isinstance(default, tuple):
         return isinstance(value, list) and all(isinstance(x, str) for x in value)
+    if isinstance(default, dict):
+        return isinstance(value, dict) and all(isinstance(x, str) for x in value.values())
     return isinstance(value, type(default))
 
 
 def _type_name(default: Any) -> str:
     return {bool: "true or false", float: "a number", int: "a whole number", tuple: "a list of text",
-            str: "text"}.get(type(default), type(default).__name__)
+            str: "text", dict: "a table of texts"}.get(type(default), type(default).__name__)
 
 
 def parse_config(data: dict[str, Any], where: str) -> tuple[Config, list[Problem]]:
@@ -241,6 +258,8 @@ def example_config() -> str:
                 text = "true" if value else "false"
             elif isinstance(value, tuple):
                 text = "[" + ", ".join(f'"{v}"' for v in value) + "]"
+            elif isinstance(value, dict):
+                text = "{ " + ", ".join(f'{k} = "{v}"' for k, v in value.items()) + " }" if value else "{}"
             elif isinstance(value, str):
                 text = f'"{value}"'
             else:
