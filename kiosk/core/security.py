@@ -6,9 +6,11 @@ Qt-free. Stored in RequestStore's meta table:
 * "staff_pin_failures": JSON {"count": int, "locked_until": ISO-8601 UTC or null}.
 
 The failure counter is written *before* the hash is compared and only reset after a success, so killing
-the app (or pulling the plug) mid-check never yields a free attempt. A 4-digit PIN with 5 attempts per
-5 minutes still allows ~1440 guesses a day at the kiosk itself; the PIN protects against casual patients,
-not a determined attacker with hours alone at the screen.
+the app (or pulling the plug) mid-check never yields a free attempt. When the store cannot be written (a
+read-only or full disk) the counter is kept in this PinVault's memory instead and PinCheck.unsaved says why:
+the right PIN must still open the staff panel, which is where the disk warning is shown.
+A 4-digit PIN with 5 attempts per 5 minutes still allows ~1440 guesses a day at the kiosk itself; the PIN
+protects against casual patients, not a determined attacker with hours alone at the screen.
 
 Timing (measured on the dev container, 2 cores): one scrypt with n=2**14, r=8, p=1 takes ~60 ms and
 16 MiB of memory -- unnoticeable at the PIN pad, yet it makes an offline guess of all 4-digit PINs from a
@@ -26,7 +28,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from kiosk.core.store import RequestStore
+from kiosk.core.store import RequestStore, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,9 @@ class PinCheck:
     locked_until: datetime | None  # set while locked (aware UTC)
     attempts_left: int  # before the next lockout
     not_set: bool  # no PIN configured yet (ok is False)
+    # Set when the attempt counter could not be saved (read-only or full store): the StoreError, whose message
+    # names the file and the problem. The counter then lives in memory until the kiosk restarts.
+    unsaved: StoreError | None = None
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
@@ -78,6 +83,10 @@ class PinVault:
 
     def __init__(self, store: RequestStore) -> None:
         self._store = store
+        # The counter while the store refuses writes: (count, locked_until). Keep one vault per kiosk so that it
+        # survives from one attempt to the next.
+        self._in_memory: tuple[int, datetime | None] | None = None
+        self.unsaved: StoreError | None = None
 
     def is_set(self) -> bool:
         return self._store.get_meta(META_PIN) is not None
@@ -110,6 +119,8 @@ class PinVault:
     # -- failure bookkeeping --
 
     def _failures(self) -> tuple[int, datetime | None]:
+        if self._in_memory is not None:
+            return self._in_memory
         raw = self._store.get_meta(META_FAILURES)
         if raw is None:
             return 0, None
@@ -124,20 +135,32 @@ class PinVault:
             return MAX_ATTEMPTS - 1, None
 
     def _save_failures(self, count: int, locked_until: datetime | None) -> None:
-        if count == 0 and locked_until is None:
-            self._store.set_meta(META_FAILURES, None)
+        """Persist the counter; when the store refuses (read-only, full) keep it in memory and remember why."""
+        try:
+            if count == 0 and locked_until is None:
+                self._store.set_meta(META_FAILURES, None)
+            else:
+                payload = {"count": count, "locked_until": locked_until.isoformat() if locked_until else None}
+                self._store.set_meta(META_FAILURES, json.dumps(payload))
+        except StoreError as exc:
+            if exc.kind not in ("read_only", "disk_full", "locked"):
+                raise
+            if self.unsaved is None:
+                log.warning("staff PIN attempt counter kept in memory: the store cannot be written (%s)", exc.kind)
+            self._in_memory = (count, locked_until)
+            self.unsaved = exc
             return
-        payload = {"count": count, "locked_until": locked_until.isoformat() if locked_until else None}
-        self._store.set_meta(META_FAILURES, json.dumps(payload))
+        self._in_memory = None
+        self.unsaved = None
 
     def lock_state(self, now: datetime | None = None) -> PinCheck:
         """The current state without attempting a PIN (for showing "locked for 3 more minutes")."""
         at = _now(now)
         count, until = self._failures()
         if until is not None and at < until:
-            return PinCheck(False, until, 0, not self.is_set())
+            return PinCheck(False, until, 0, not self.is_set(), self.unsaved)
         count = 0 if until is not None else min(count, MAX_ATTEMPTS - 1)
-        return PinCheck(False, None, MAX_ATTEMPTS - count, not self.is_set())
+        return PinCheck(False, None, MAX_ATTEMPTS - count, not self.is_set(), self.unsaved)
 
     def verify(self, pin: str, now: datetime | None = None) -> PinCheck:
         """Check a PIN. Failures are persisted before returning (in fact before comparing)."""
@@ -153,7 +176,7 @@ class PinVault:
                 until = at + LOCKOUT
                 self._save_failures(count, until)
             if at < until:
-                return PinCheck(ok=False, locked_until=until, attempts_left=0, not_set=False)
+                return PinCheck(ok=False, locked_until=until, attempts_left=0, not_set=False, unsaved=self.unsaved)
             count = 0  # lockout over: a fresh set of attempts
         else:
             count = min(count, MAX_ATTEMPTS - 1)  # a count without a lock can only come from a damaged value
@@ -165,9 +188,11 @@ class PinVault:
 
         if self._matches(pin, raw):
             self._save_failures(0, None)
-            return PinCheck(ok=True, locked_until=None, attempts_left=MAX_ATTEMPTS, not_set=False)
+            return PinCheck(ok=True, locked_until=None, attempts_left=MAX_ATTEMPTS, not_set=False,
+                            unsaved=self.unsaved)
         log.info("staff PIN rejected (%d of %d attempts used)", count, MAX_ATTEMPTS)
-        return PinCheck(ok=False, locked_until=new_until, attempts_left=max(0, MAX_ATTEMPTS - count), not_set=False)
+        return PinCheck(ok=False, locked_until=new_until, attempts_left=max(0, MAX_ATTEMPTS - count), not_set=False,
+                        unsaved=self.unsaved)
 
     @staticmethod
     def _matches(pin: str, raw: str) -> bool:

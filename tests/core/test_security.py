@@ -283,3 +283,53 @@ def test_scrypt_cost_is_moderate(capsys):
     elapsed_ms = (time.perf_counter() - start) * 1000
     with capsys.disabled():
         print(f"\nscrypt n=2**{n.bit_length() - 1} r={r} p={p}: {elapsed_ms:.1f} ms, {memory / 2**20:.0f} MiB")
+
+
+# --- a store that cannot be written -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """(data folder, tmpfs mount point or None), as test_full_disk's read_only_place."""
+    import contextlib
+    import os
+
+    from tests.qt.test_full_disk import _can_mount, _tmpfs
+
+    if _can_mount():
+        with contextlib.suppress(pytest.skip.Exception), _tmpfs("4m") as point:
+            yield point / "data", point
+            return
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("as root only a read-only filesystem stops writes, and none could be mounted")
+    yield tmp_path / "data", None
+
+
+def test_right_pin_works_on_a_read_only_store(read_only_folder):  # type: ignore[no-untyped-def]
+    """A read-only data folder (a real read-only mount as root, else no write permission): the right PIN still
+    opens staff mode, wrong ones are counted in memory, and the check says why the counter is not saved."""
+    from tests.qt.test_full_disk import _read_only, _rows
+
+    folder, mount_point = read_only_folder
+    db = folder / "requests.sqlite3"
+    with RequestStore(db) as s:
+        PinVault(s).set_pin("4821")
+    _rows(db)  # a reader closes last and leaves the -wal/-shm files, as after a power cut: SQLite can open it
+    with _read_only(folder, mount_point):
+        store = RequestStore(db)  # the kiosk starts on a read-only disk
+        try:
+            vault = PinVault(store)
+            wrong = vault.verify("0000", T0)
+            assert not wrong.ok and wrong.attempts_left == MAX_ATTEMPTS - 1, "counted in memory"
+            assert wrong.unsaved is not None and wrong.unsaved.kind == "read_only"
+            assert vault.lock_state(T0).attempts_left == MAX_ATTEMPTS - 1
+            check = vault.verify("4821", T0)
+            assert check.ok and check.unsaved is not None
+            for _ in range(MAX_ATTEMPTS):
+                vault.verify("0000", T0)
+            assert vault.verify("4821", T0).locked_until == T0 + LOCKOUT, "the lockout holds in memory too"
+        finally:
+            store.close()
+    with RequestStore(db) as s:  # writable again: a success clears the memory and the saved counter
+        vault = PinVault(s)
+        assert vault.verify("4821", T0 + LOCKOUT).ok and vault.unsaved is None

@@ -6,6 +6,7 @@ Its widgets are ui/staff_pin.ui. Flow cancels it after config.staff.pin_timeout_
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -14,19 +15,31 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.security import PIN_MAX, PinCheck, PinVault
-from kiosk.core.store import StoreError
+from kiosk.core.store import RequestStore, StoreError
 from kiosk.qt.forms.ui_staff_pin import Ui_StaffPinScreen
 from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton, set_role
 from kiosk.qt.widgets.pad_key import PadKey
 
-__all__ = ["DOT", "PadKey", "StaffPinScreen"]
+__all__ = ["DOT", "PadKey", "StaffPinScreen", "vault_for"]
 
 log = logging.getLogger(__name__)
 
 DOT = "●"
 KEY_SPACING = 16  # the key grid's gaps (ui/staff_pin.ui)
+
+# One vault per store: when the store cannot be written the attempt counter lives in the vault's memory, so the
+# same vault must see every attempt (and the panel asks it whether the counter is saved).
+_VAULTS: weakref.WeakKeyDictionary[RequestStore, PinVault] = weakref.WeakKeyDictionary()
+
+
+def vault_for(store: RequestStore) -> PinVault:
+    """The kiosk's PinVault for `store`, made once."""
+    vault = _VAULTS.get(store)
+    if vault is None:
+        vault = _VAULTS[store] = PinVault(store)
+    return vault
 
 
 class StaffPinScreen(Screen, Ui_StaffPinScreen):
@@ -163,6 +176,9 @@ class StaffPinScreen(Screen, Ui_StaffPinScreen):
             return
         if check.ok:
             log.info("staff PIN accepted")
+            if check.unsaved is not None:
+                # The panel shows this as a warning (and says why wrong PINs are not remembered across restarts).
+                self.state.store_error = str(check.unsaved)
             self.reset()
             self.accepted.emit()
             return
@@ -185,7 +201,7 @@ class StaffPinScreen(Screen, Ui_StaffPinScreen):
     # ---- state --------------------------------------------------------------------------------------------
     def _vault(self) -> PinVault | None:
         try:
-            return PinVault(self.state.store)
+            return vault_for(self.state.store)
         except StoreError as exc:
             self._store_failed(exc)
             return None
