@@ -60,7 +60,7 @@ def posed(svg_text: str, end: str) -> str:
         tag = match.group(0)
         attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
         motion, value = attrs.get("data-motion", ""), attrs.get(f"data-{end}", "")
-        px, py = (attrs.get("data-pivot", "0 0").split() + ["0", "0"])[:2]
+        px, py = [*attrs.get("data-pivot", "0 0").split(), "0", "0"][:2]
         if motion == "rotate":
             transform = f"rotate({value} {px} {py})"
         elif motion == "translate":
