@@ -16,14 +16,13 @@ Qt-free. Durability and privacy choices, in one place:
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import logging
 import os
 import secrets
 import sqlite3
 import uuid
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,6 +30,9 @@ from types import TracebackType
 
 from kiosk.core.domain import STATUS_CALLED, STATUS_EXPORTED, STATUS_NEW, purge_cutoff, purge_is_due
 from kiosk.core.requests import NewRequest
+from kiosk.core.store_schema import _KIND_TEXT, MIGRATIONS, SCHEMA_VERSION, _classify
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "RequestStore", "StoreError", "StoredRequest"]
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +77,15 @@ class StoredRequest:
 
 @dataclass(frozen=True)
 class Counts:
-    new: int  # never called and never exported
+    new: int  # not called yet (exported or not: an export is not a call)
     today: int  # created today (local calendar day)
     total: int
+
+
+# The staff panel's filters: every request, those still to call, those called.
+VIEWS = ("all", "new", "called")
+_VIEW_WHERE = {"all": "", "new": "called_at IS NULL", "called": "called_at IS NOT NULL"}
+PageKey = tuple[str, int]  # (created_at ISO text, rowid): where the next page of list_page() starts
 
 
 @dataclass(frozen=True)
@@ -111,53 +119,6 @@ def _from_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
-# --- schema -------------------------------------------------------------------------------------------------
-
-
-def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        """
-        CREATE TABLE requests (
-            id              TEXT PRIMARY KEY,
-            reference       TEXT NOT NULL UNIQUE,
-            created_at      TEXT NOT NULL,
-            name            TEXT NOT NULL,
-            phone           TEXT NOT NULL,
-            best_time       TEXT NOT NULL,
-            symptoms        TEXT NOT NULL DEFAULT '[]',
-            note            TEXT NOT NULL DEFAULT '',
-            consent_version TEXT NOT NULL,
-            language        TEXT NOT NULL,
-            status          TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'called', 'exported')),
-            called_at       TEXT,
-            exported_at     TEXT
-        )
-        """
-    )
-    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-
-
-def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
-    # Version 2 added the export history and the indexes the staff panel and the purge rely on.
-    conn.execute(
-        """
-        CREATE TABLE exports (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            at          TEXT NOT NULL,
-            rows        INTEGER NOT NULL,
-            format      TEXT NOT NULL,
-            destination TEXT NOT NULL,
-            scope       TEXT NOT NULL CHECK (scope IN ('new', 'all'))
-        )
-        """
-    )
-    conn.execute("CREATE INDEX requests_created_at ON requests (created_at)")
-    conn.execute("CREATE INDEX requests_exported_at ON requests (exported_at)")
-
-
-# MIGRATIONS[i] upgrades a file at user_version i to i + 1. Append only; never edit a released step.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1, _migrate_1_to_2)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 _COLUMNS = (
     "id, reference, created_at, name, phone, best_time, symptoms, note, consent_version, language, "
@@ -197,52 +158,29 @@ def _row_to_request(row: tuple) -> StoredRequest:
     )
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_condition(search: str) -> tuple[str, list[object]]:
+    """SQL (and its parameters) matching a staff search: reference, name or phone digits. ("", []) for none."""
+    text = " ".join(search.split())
+    if not text:
+        return "", []
+    parts = ["reference LIKE ? ESCAPE '\\'", "name LIKE ? ESCAPE '\\'"]
+    params: list[object] = [f"%{_like_escape(text.upper())}%", f"%{_like_escape(text)}%"]
+    digits = "".join(ch for ch in text if ch.isdigit() and ch.isascii())
+    # Phone numbers are stored in E.164 ("+12025550143"); a national number typed with its trunk 0
+    # ("07700 900123") is found without the 0. Fewer than 3 digits would match nearly everything.
+    digits = digits.lstrip("0") if len(digits.lstrip("0")) >= 3 else digits
+    if len(digits) >= 3:
+        parts.append("phone LIKE ?")
+        params.append(f"%{digits}%")
+    return "(" + " OR ".join(parts) + ")", params
+
+
 def _random_reference() -> str:
     return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-
-
-# --- errors -------------------------------------------------------------------------------------------------
-
-# Primary result codes (the low byte of sqlite_errorcode); see https://sqlite.org/rescode.html
-_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
-_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
-
-_KIND_TEXT = {
-    "read_only": "the file or its folder is read-only (check permissions, disk write protection)",
-    "disk_full": "the disk is full",
-    "locked": "the file is locked by another program for longer than {timeout} ms",
-    "corrupt": "the file is damaged or is not a kiosk database (restore it from a backup or move it aside)",
-    "other": "unexpected database error",
-}
-
-
-def _classify(exc: BaseException) -> tuple[str, str]:
-    """(kind, short technical name) for an sqlite3/OS error."""
-    if isinstance(exc, sqlite3.Error):
-        code = getattr(exc, "sqlite_errorcode", None)
-        name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
-        primary = code & 0xFF if isinstance(code, int) else None
-        if primary in (_SQLITE_READONLY, _SQLITE_PERM):
-            return "read_only", name
-        if primary == _SQLITE_FULL:
-            return "disk_full", name
-        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            return "locked", name
-        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return "corrupt", name
-        if primary == _SQLITE_CANTOPEN:
-            return "other", f"{name} (cannot open the file: missing folder or no permission)"
-        if primary == _SQLITE_IOERR:
-            return "other", f"{name} (input/output error: failing disk or removed drive?)"
-        return "other", name
-    if isinstance(exc, OSError):
-        name = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return "read_only", name
-        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-            return "disk_full", name
-        return "other", name
-    return "other", type(exc).__name__
 
 
 # --- the store ----------------------------------------------------------------------------------------------
@@ -504,8 +442,48 @@ class RequestStore:
             params = (max(0, int(limit)),)
         return [_row_to_request(r) for r in self._read("listing requests", sql, params)]
 
+    def list_page(self, view: str = "all", search: str = "", after: PageKey | None = None,
+                  limit: int = 100) -> list[tuple[PageKey, StoredRequest]]:
+        """One page of the staff panel's list, newest first: (key, request) pairs; pass the last key as `after`
+        for the next page. `view` is one of VIEWS; `search` matches the reference, the name (case-insensitive
+        for ASCII letters) or the phone's digits (a national number's leading 0 is ignored). Raises StoreError.
+
+        Keyset paging on (created_at, rowid) walks the created_at index (a partial index for "new"/"called"),
+        so any page costs about the same however far down the list it is.
+        """
+        if view not in VIEWS:
+            raise ValueError(f"unknown view {view!r}")
+        where: list[str] = [_VIEW_WHERE[view]] if _VIEW_WHERE[view] else []
+        params: list[object] = []
+        condition, search_params = _search_condition(search)
+        if condition:
+            where.append(condition)
+            params += search_params
+        if after is not None:
+            where.append("(created_at, rowid) < (?, ?)")
+            params += [after[0], int(after[1])]
+        # A search reads every row anyway: one pass over the table and a sort of the matches beats walking the
+        # index and fetching each row from it (40 ms instead of 90 ms for 100,000 requests and no match).
+        table = "requests NOT INDEXED" if condition else "requests"
+        sql = (f"SELECT rowid, {_COLUMNS} FROM {table} {'WHERE ' + ' AND '.join(where) if where else ''} "
+               "ORDER BY created_at DESC, rowid DESC LIMIT ?")
+        params.append(max(0, int(limit)))
+        rows = self._read("listing requests", sql, params)
+        return [((r[3], int(r[0])), _row_to_request(r[1:])) for r in rows]
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, StoredRequest]:
+        """The requests with these ids (missing ones are left out), by id. Raises StoreError."""
+        id_list = list(ids)
+        found: dict[str, StoredRequest] = {}
+        for start in range(0, len(id_list), _MARK_CHUNK):
+            part = id_list[start : start + _MARK_CHUNK]
+            rows = self._read("reading requests",
+                              f"SELECT {_COLUMNS} FROM requests WHERE id IN ({', '.join('?' * len(part))})", part)
+            found.update((r[0], _row_to_request(r)) for r in rows)
+        return found
+
     def counts(self, now: datetime | None = None) -> Counts:
-        """new = not called and not exported; today = created on `now`'s calendar day.
+        """new = not called yet; today = created on `now`'s calendar day.
 
         The day is taken in `now`'s own time zone when `now` is aware (pass a ZoneInfo-aware datetime
         for exact DST days), in the computer's local time zone when `now` is None or naive.
@@ -521,16 +499,17 @@ class RequestStore:
             start = datetime(day.year, day.month, day.day, tzinfo=now.tzinfo)
             nd = day + timedelta(days=1)
             end = datetime(nd.year, nd.month, nd.day, tzinfo=now.tzinfo)
+        # Three index counts (the partial "to call" index, a created_at range, the smallest index), not one pass
+        # over every row: 100,000 requests count in a few milliseconds.
         row = self._read(
             "counting requests",
             """
             SELECT
-                COALESCE(SUM(status = ?), 0),
-                COALESCE(SUM(created_at >= ? AND created_at < ?), 0),
-                COUNT(*)
-            FROM requests
+                (SELECT COUNT(*) FROM requests WHERE called_at IS NULL),
+                (SELECT COUNT(*) FROM requests WHERE created_at >= ? AND created_at < ?),
+                (SELECT COUNT(*) FROM requests)
             """,
-            (STATUS_NEW, _iso(start), _iso(end)),
+            (_iso(start), _iso(end)),
         )[0]
         return Counts(new=row[0], today=row[1], total=row[2])
 
@@ -550,6 +529,27 @@ class RequestStore:
                 [(at, STATUS_NEW, STATUS_CALLED, i) for i in ids],
             )
             return max(cur.rowcount, 0)
+
+    def undo_called(self, previous: dict[str, datetime | None], called_at: datetime) -> int:
+        """Undo mark_called(ids, called_at): each row whose call is still that one gets back its earlier call
+        time from `previous` (None: not called, and status 'called' goes back to 'new'). A row called again
+        since then is left alone. Returns how many rows changed."""
+        at = _iso(_utc(called_at))
+        with self._write("undoing a call") as conn:
+            changed = 0
+            for request_id, before in previous.items():
+                before_iso = None if before is None else _iso(before)
+                cur = conn.execute(
+                    """
+                    UPDATE requests
+                       SET called_at = ?,
+                           status = CASE WHEN ? IS NULL AND status = ? THEN ? ELSE status END
+                     WHERE id = ? AND called_at = ?
+                    """,
+                    (before_iso, before_iso, STATUS_CALLED, STATUS_NEW, request_id, at),
+                )
+                changed += max(cur.rowcount, 0)
+            return changed
 
     def for_export(self, all_rows: bool = False) -> list[StoredRequest]:
         """Rows to export, oldest first. Default: never exported (status new or called); all_rows: every row."""
