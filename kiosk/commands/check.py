@@ -7,7 +7,8 @@ from pathlib import Path
 
 from kiosk.core import paths
 from kiosk.core.config import Config, Problem, load_config
-from kiosk.core.content import ContentError, check_same_ids, content_file, load_content_file
+from kiosk.core.content import Content, ContentError, check_same_ids, content_file, load_content_file
+from kiosk.core.pictures import check_picture, picture_folders
 from kiosk.core.theme import usable_colours
 
 
@@ -32,7 +33,26 @@ def collect_problems(config_path: Path | None, content_dir: Path | None = None) 
             problems.extend(exc.problems)
     for other in contents[1:]:
         problems.extend(check_same_ids(contents[0], other))
+    problems.extend(picture_problems(contents))
     return problems, checked
+
+
+def picture_problems(contents: list[Content]) -> list[Problem]:
+    """Every slide's picture file: found, an SVG with a viewBox, the anchors its labels name, valid moving groups."""
+    problems: list[Problem] = []
+    seen: set[tuple[Path, tuple[str, ...]]] = set()
+    for content in contents:
+        for slide in content.slides:
+            if slide.picture_path is None:
+                folders = ", ".join(str(f) for f in picture_folders(Path(content.source).parent))
+                problems.append(Problem(f"{content.source}: slide '{slide.id}'",
+                                        f"picture file '{slide.picture}' not found (looked in {folders})"))
+                continue
+            key = (slide.picture_path, tuple(sorted(slide.labels)))
+            if key not in seen:  # the same picture with the same labels in every language: report it once
+                seen.add(key)
+                problems.extend(check_picture(slide.picture_path, slide.labels))
+    return problems
 
 
 def contact_notes(config: Config) -> list[str]:

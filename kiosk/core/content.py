@@ -12,15 +12,10 @@ from typing import Any
 from kiosk.core import paths
 from kiosk.core.config import Problem
 from kiosk.core.links import link_problem
+from kiosk.core.pictures import LABEL_KEY, find_picture, picture_name_problem
 
 log = logging.getLogger(__name__)
 
-# Kept here (not in the Qt illustrations module) so content can be checked without a display.
-KNOWN_ILLUSTRATIONS = frozenset({
-    "skeleton", "stairs", "bend", "organs", "breath", "stress", "body_map", "disc", "stretch", "video", "phone",
-})
-LABEL_KEYS = frozenset({"psoas", "spine", "pelvis", "femur", "diaphragm", "disc", "organs", "stress", "front", "back",
-                        "t12", "l5"})
 MIN_SECONDS, MAX_SECONDS = 3, 120
 
 
@@ -28,13 +23,15 @@ MIN_SECONDS, MAX_SECONDS = 3, 120
 class Slide:
     id: str
     title: str
-    illustration: str
+    picture: str  # the SVG file's name, as the content file gives it
     seconds: float
     body: str = ""
     bullets: tuple[str, ...] = ()
     qr_url: str = ""
     qr_caption: str = ""
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)  # anchor key -> label text
+    picture_description: str = ""  # what a screen reader says about the picture
+    picture_path: Path | None = None  # the file found (clinic's content folder first), None when missing
 
 
 @dataclass(frozen=True)
@@ -100,7 +97,7 @@ def _text(entry: dict[str, Any], key: str, where: str, problems: list[Problem], 
     return value
 
 
-def _slide(entry: Any, index: int, file: str, problems: list[Problem]) -> Slide | None:
+def _slide(entry: Any, index: int, file: str, problems: list[Problem], folder: Path | None) -> Slide | None:
     if not isinstance(entry, dict):
         problems.append(Problem(f"{file}: slide #{index + 1}", "should be a [[slides]] table"))
         return None
@@ -116,10 +113,13 @@ def _slide(entry: Any, index: int, file: str, problems: list[Problem]) -> Slide 
         bullets = []
     if not body.strip() and not bullets:
         problems.append(Problem(where, "needs a 'body' or 'bullets'"))
-    illustration = _text(entry, "illustration", where, problems)
-    if illustration and illustration not in KNOWN_ILLUSTRATIONS:
-        problems.append(Problem(where, f"unknown illustration '{illustration}' "
-                                       f"(known: {', '.join(sorted(KNOWN_ILLUSTRATIONS))})"))
+    if "illustration" in entry:
+        problems.append(Problem(where, "field 'illustration' is now 'picture', an SVG file name (e.g. "
+                                       "picture = \"psoas-front.svg\")"))
+    picture = _text(entry, "picture", where, problems, required="illustration" not in entry)
+    if picture and picture_name_problem(picture):
+        problems.append(Problem(where, picture_name_problem(picture)))
+    description = _text(entry, "picture_description", where, problems, required=False)
     seconds = entry.get("seconds")
     if seconds is None:
         problems.append(Problem(where, "missing field 'seconds'"))
@@ -140,17 +140,18 @@ def _slide(entry: Any, index: int, file: str, problems: list[Problem]) -> Slide 
         problems.append(Problem(where, "field 'labels' should be a table of texts"))
         labels = {}
     for key in labels:
-        if key not in LABEL_KEYS:
-            problems.append(Problem(where, f"unknown picture label '{key}' (known: {', '.join(sorted(LABEL_KEYS))})"))
-    unknown = set(entry) - {"id", "title", "body", "bullets", "illustration", "seconds", "qr_url", "qr_caption",
-                            "labels"}
+        if not LABEL_KEY.match(key):
+            problems.append(Problem(where, f"picture label '{key}' should be an anchor key (a-z, 0-9, _)"))
+    unknown = set(entry) - {"id", "title", "body", "bullets", "illustration", "picture", "picture_description",
+                            "seconds", "qr_url", "qr_caption", "labels"}
     for key in sorted(unknown):
         problems.append(Problem(where, f"unknown field '{key}'"))
     if len(problems) > before:
         return None
     assert seconds is not None  # a missing 'seconds' was reported above
-    return Slide(id=ident, title=title, body=body, bullets=tuple(bullets), illustration=illustration,
-                 seconds=float(seconds), qr_url=qr_url, qr_caption=qr_caption, labels=dict(labels))
+    return Slide(id=ident, title=title, body=body, bullets=tuple(bullets), picture=picture,
+                 seconds=float(seconds), qr_url=qr_url, qr_caption=qr_caption, labels=dict(labels),
+                 picture_description=description, picture_path=find_picture(picture, folder))
 
 
 def _symptom(entry: Any, index: int, file: str, problems: list[Problem]) -> Symptom | None:
@@ -171,15 +172,18 @@ def _symptom(entry: Any, index: int, file: str, problems: list[Problem]) -> Symp
     return Symptom(id=ident, label=label, icon=icon, detail=detail)
 
 
-def parse_content(data: dict[str, Any], file: str) -> Content:
-    """Validate parsed TOML; raises ContentError listing every problem found."""
+def parse_content(data: dict[str, Any], file: str, folder: Path | None = None) -> Content:
+    """Validate parsed TOML; raises ContentError listing every problem found.
+
+    Picture files are looked for in `folder` (the content file's own) first, then among the bundled pictures; a
+    missing one is not an error here (the slide shows no picture) but `check` reports it."""
     problems: list[Problem] = []
     texts = {k: _text(data, k, file, problems) for k in _TEXT_KEYS}
     raw_slides = data.get("slides")
     if not isinstance(raw_slides, list) or not raw_slides:
         problems.append(Problem(file, "no slides: add at least one [[slides]] table"))
         raw_slides = []
-    slides = [_slide(e, i, file, problems) for i, e in enumerate(raw_slides)]
+    slides = [_slide(e, i, file, problems, folder) for i, e in enumerate(raw_slides)]
     raw_symptoms = data.get("symptoms")
     if not isinstance(raw_symptoms, list) or not raw_symptoms:
         problems.append(Problem(file, "no symptoms: add [[symptoms]] tables"))
@@ -214,7 +218,7 @@ def load_content_file(path: Path) -> Content:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError([Problem(file, f"not valid TOML ({exc})")]) from None
-    return parse_content(data, file)
+    return parse_content(data, file, path.parent)
 
 
 def check_same_ids(reference: Content, other: Content) -> list[Problem]:

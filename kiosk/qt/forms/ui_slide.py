@@ -18,6 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
+from kiosk.qt.pictures import PictureView
 from kiosk.qt.widgets.labels import WrappingLabel
 
 class Ui_SlideView(object):
@@ -28,6 +29,11 @@ class Ui_SlideView(object):
         self.box.setSpacing(32)
         self.box.setObjectName(u"box")
         self.box.setContentsMargins(0, 0, 0, 0)
+        self.picture = PictureView(SlideView)
+        self.picture.setObjectName(u"picture")
+
+        self.box.addWidget(self.picture)
+
         self.text_column = QWidget(SlideView)
         self.text_column.setObjectName(u"text_column")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -87,7 +93,8 @@ class Ui_SlideView(object):
 
         self.box.addWidget(self.text_column)
 
-        self.box.setStretch(0, 9)
+        self.box.setStretch(0, 11)
+        self.box.setStretch(1, 9)
 
         self.retranslateUi(SlideView)
 

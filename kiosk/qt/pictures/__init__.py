@@ -1,36 +1,27 @@
-"""The slide pictures and the QR code, drawn in code for the education screen; this module is their public face.
+"""The slide pictures (SVG files rendered with QtSvg, labelled and animated by layers) and the QR code.
 
-Every picture is drawn in code, in one 1000 x 1000 logical design box that is scaled to fit the target
-rectangle (aspect ratio kept, centred). Nothing is a bitmap, so the pictures stay crisp from a phone-sized
-preview up to a 4K kiosk screen. Labels are the exception to the scaling: they are laid out afterwards in
-the target's own coordinates, so their size follows the *rectangle* (readable from a metre away) and they are
-clamped inside it, whatever shape the slide gives us.
-
-Style: flat, calm, rounded shapes with a clear outline; the psoas is always `palette.muscle` (coral), other
-muscles `muscle_other`, bones `bone`, people a soft tint of `accent`.
-
-Modules, bottom up: `palette` (colours), `geometry` (points and paths), `labels` (label texts and layout),
-`canvas` (the drawing context), `anatomy` and `figures` (parts several pictures share), the picture families
-`inside`, `movement`, `whole_body` and `objects`, `registry` (name -> layers), `painting` (fit, layers,
-cache), and the widgets `view` (IllustrationView) and `qr` (QrCodeView). Names with a leading underscore are
-shared between these modules only; code elsewhere imports from this package.
+`document` reads a picture file into still runs and moving groups in the normal or high-contrast look, `labels`
+lays out and draws the translated labels with their leader lines, `view` is the PictureView widget the slide shows
+(pixmap cache, animation while visible), and `qr` draws QR codes. The colour table, the motion data and the
+checks `check` runs are plain Python in kiosk.core.pictures.
 """
 
-from kiosk.qt.pictures.labels import DEFAULT_LABELS, label_pixel_size
-from kiosk.qt.pictures.painting import paint_illustration
-from kiosk.qt.pictures.palette import IllustrationPalette
-from kiosk.qt.pictures.qr import QrCodeView, paint_qr
-from kiosk.qt.pictures.registry import ILLUSTRATIONS, Illustration
-from kiosk.qt.pictures.view import IllustrationView
+from __future__ import annotations
 
-__all__ = [
-    "DEFAULT_LABELS",
-    "ILLUSTRATIONS",
-    "Illustration",
-    "IllustrationPalette",
-    "IllustrationView",
-    "QrCodeView",
-    "label_pixel_size",
-    "paint_illustration",
-    "paint_qr",
-]
+from kiosk.qt.pictures.document import PictureDocument, load_picture
+from kiosk.qt.pictures.qr import QrCodeView, paint_qr
+from kiosk.qt.pictures.view import PictureView
+
+
+class IllustrationPalette:
+    """Old name the education screen still passes to PictureView.set_palette_: only says which look."""
+
+    def __init__(self, high: bool = False) -> None:
+        self.high = high
+
+    @classmethod
+    def high_contrast(cls) -> IllustrationPalette:
+        return cls(True)
+
+
+__all__ = ["IllustrationPalette", "PictureDocument", "PictureView", "QrCodeView", "load_picture", "paint_qr"]

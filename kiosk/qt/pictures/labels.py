@@ -1,229 +1,120 @@
-"""On-picture labels: their default texts and size, and laying the chips out inside the rectangle."""
+"""Picture labels: where each chip goes (beside the figure, clear of the others, inside the frame) and drawing it.
+
+Labels sit in a column left or right of the figure (the side of their anchor), at their anchor's height, pushed
+apart so no two chips overlap, with a leader line from the chip to the anchor's centre. The text is the app font at
+the size the slide asks for, in the theme's text colour on an opaque chip of the theme's background.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from kiosk.qt.pictures.palette import IllustrationPalette, _alpha, _mix
-
-MIN_LABEL_PX = 14.0
-
-# Every on-picture label key, with the English fallback. Content files pass translations for these keys.
-DEFAULT_LABELS: dict[str, str] = {
-    "psoas": "Psoas",
-    "spine": "Spine",
-    "pelvis": "Pelvis",
-    "femur": "Thigh bone",
-    "diaphragm": "Diaphragm",
-    "disc": "Disc",
-    "organs": "Organs",
-    "stress": "Stress",
-    "front": "Front",
-    "back": "Back",
-    "t12": "T12",
-    "l5": "L5",
-}
+_WRAP = Qt.TextFlag.TextWordWrap
+COLUMN_SHARE = 0.28  # a label column takes at most this share of the frame's width; longer words wrap
 
 
 @dataclass
-class _Label:
+class PlacedLabel:
+    """One laid-out label: its text, its chip, and its leader line from `start` (chip edge) to the anchor."""
+
+    key: str
     text: str
-    anchor: QPointF | None  # target coordinates (already mapped out of the design box)
-    pos: QPointF
-    align: str  # "left": chip starts at pos; "right": chip ends at pos; "center"
-    small: bool
-    chip: bool
+    box: QRectF
+    anchor: QPointF
+    left: bool  # in the column left of the figure
+
+    @property
+    def start(self) -> QPointF:
+        return QPointF(self.box.right() if self.left else self.box.left(), self.box.center().y())
 
 
-def label_pixel_size(rect: QRectF, small: bool = False) -> float:
-    """Label text size for a target rectangle: follows its height, never below 14 px."""
-    return max(MIN_LABEL_PX, rect.height() / (28.0 if small else 25.0))
-
-
-def _label_font(px: float) -> QFont:
+def label_font(px: float) -> QFont:
+    """The app font at `px` pixels, semi-bold so a label reads over a busy picture."""
     font = QFont()
-    font.setFamilies(["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Arial"])
     font.setPixelSize(max(1, round(px)))
     font.setWeight(QFont.Weight.DemiBold)
     return font
 
 
-def _draw_labels(painter: QPainter, rect: QRectF, design: QRectF, labels: Sequence[_Label],
-                 pal: IllustrationPalette) -> None:
-    """Lay out and draw the queued labels in target coordinates.
-
-    Chips sit where the picture designed them, unless the text is large compared with the picture (a narrow
-    portrait slot, where a chip would cover the drawing): then they move to spare space beside the picture
-    (left/right or top/bottom bands). They are always clamped inside `rect` and pushed apart.
-    """
-    if not labels:
-        return
-    margin = max(2.0, rect.height() * 0.004) + 1.0
-    inner = rect.adjusted(margin, margin, -margin, -margin)
-    gap = label_pixel_size(rect) * 0.5
-    items: list[list] = [_place_label(painter, lab, rect, design, inner, gap) for lab in labels]
-
-    _spread_bands(items, inner, gap)
-    _push_apart([it for it in items if it[4] in ("design", "left", "right")], inner)
-
-    line_w = max(1.5, label_pixel_size(rect) / 14)
-    _draw_leaders(painter, items, line_w, pal)  # leaders first, chips on top
-    _draw_chips(painter, items, line_w, pal)
-
-
-def _place_label(painter: QPainter, lab: _Label, rect: QRectF, design: QRectF, inner: QRectF,
-                 gap: float) -> list:
-    """One label's layout item: [label, font, text, box, zone], its box where the picture asked for it."""
-    px = label_pixel_size(rect, lab.small)
-    pad_x, pad_y = (px * 0.45, px * 0.16) if lab.chip else (0.0, 0.0)
-    px, font, text, width, height = _fit_text(painter, lab.text, px, inner.width() - 2 * pad_x)
-    box = QRectF(0, 0, width + 2 * pad_x, height + 2 * pad_y)
-    if lab.align == "left":
-        box.moveTopLeft(QPointF(lab.pos.x(), lab.pos.y() - box.height() / 2))
-    elif lab.align == "right":
-        box.moveTopRight(QPointF(lab.pos.x(), lab.pos.y() - box.height() / 2))
-    else:
-        box.moveCenter(lab.pos)
-    zone = "design"
-    crowded = px > design.height() * 0.05  # text big for the picture: a tall, narrow slot
-    if lab.anchor is not None and lab.chip and crowded:
-        zone = _move_beside_picture(box, lab.pos, lab.anchor, design, inner, gap)
-    return [lab, font, text, _clamp_box(box, inner), zone]
-
-
-def _fit_text(painter: QPainter, text: str, px: float, avail: float) -> tuple[float, QFont, str, float, float]:
-    """Font size, font, text, width and height for a label that must fit in `avail` pixels."""
-    font = _label_font(px)
-    fm = QFontMetricsF(font, painter.device())
-    width = fm.horizontalAdvance(text)
-    if width > avail:  # long translations: shrink towards the floor, then elide as a last resort
-        px = max(MIN_LABEL_PX, px * avail / width)
-        font = _label_font(px)
-        fm = QFontMetricsF(font, painter.device())
-        text = fm.elidedText(text, Qt.TextElideMode.ElideRight, avail)
-        width = fm.horizontalAdvance(text)
-    return px, font, text, width, fm.height()
-
-
-def _move_beside_picture(box: QRectF, pos: QPointF, anchor: QPointF, design: QRectF, inner: QRectF,
-                         gap: float) -> str:
-    """Move a crowded chip into spare room beside the picture, if there is any; returns its new zone."""
-    left_side = pos.x() < design.center().x()
-    side_room = (design.left() - inner.left()) if left_side else (inner.right() - design.right())
-    top_side = anchor.y() < design.center().y()
-    band_room = (design.top() - inner.top()) if top_side else (inner.bottom() - design.bottom())
-    if side_room >= box.width() + gap:
-        if left_side:
-            box.moveRight(design.left() - gap * 0.5)
-        else:
-            box.moveLeft(design.right() + gap * 0.5)
-        return "left" if left_side else "right"
-    if band_room >= box.height() + gap * 0.5:
-        box.moveCenter(QPointF(anchor.x(), box.center().y()))
-        if top_side:
-            box.moveBottom(design.top() - gap * 0.25)
-        else:
-            box.moveTop(design.bottom() + gap * 0.25)
-        return "top" if top_side else "bottom"
-    return "design"
-
-
-def _draw_leaders(painter: QPainter, items: list[list], line_w: float, pal: IllustrationPalette) -> None:
-    """A line with a dot from each anchor to its chip, for chips that do not already cover their anchor."""
-    for lab, _, _, box, _ in items:
-        if lab.anchor is None or box.contains(lab.anchor):
-            continue
-        target = QPointF(min(max(lab.anchor.x(), box.left()), box.right()),
-                         min(max(lab.anchor.y(), box.top()), box.bottom()))
-        painter.setPen(QPen(_alpha(pal.background, 0.85), line_w * 2.6, Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap))
-        painter.drawLine(lab.anchor, target)
-        painter.setPen(QPen(pal.label_text, line_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        painter.drawLine(lab.anchor, target)
-        painter.setPen(QPen(pal.background, line_w))
-        painter.setBrush(pal.label_text)
-        painter.drawEllipse(lab.anchor, line_w * 2.2, line_w * 2.2)
-
-
-def _draw_chips(painter: QPainter, items: list[list], line_w: float, pal: IllustrationPalette) -> None:
-    """Each label's text, on a rounded chip of background colour when it has one."""
-    for lab, font, text, box, _ in items:
-        if lab.chip:
-            painter.setPen(QPen(_mix(pal.label_text, pal.background, 0.55), max(1.0, line_w * 0.8)))
-            painter.setBrush(_alpha(pal.background, 0.94))
-            r = box.height() / 2
-            painter.drawRoundedRect(box, r, r)
-        painter.setFont(font)
-        painter.setPen(pal.label_text)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-
-
-def _spread_bands(items: list[list], inner: QRectF, gap: float) -> None:
-    """Top/bottom bands: keep chips in a row ordered by anchor x; wrap to a new row (away from the picture)
-    when a row is full."""
-    for zone, direction in (("top", -1), ("bottom", 1)):
-        band = sorted((it for it in items if it[4] == zone), key=lambda it: it[0].anchor.x())
-        if not band:
-            continue
-        rows: list[list[list]] = [[]]
-        used = 0.0
-        for it in band:
-            w = it[3].width() + gap * 0.5
-            if rows[-1] and used + w > inner.width():
-                rows.append([])
-                used = 0.0
-            rows[-1].append(it)
-            used += w
-        for r, row in enumerate(rows):
-            # Sweep right then left so chips keep their order, stay near their anchors and do not overlap.
-            x = inner.left()
-            for it in row:
-                b = it[3]
-                b.moveLeft(max(x, min(b.left(), inner.right() - b.width())))
-                x = b.right() + gap * 0.5
-            x = inner.right()
-            for it in reversed(row):
-                b = it[3]
-                b.moveRight(min(x, b.right()))
-                x = b.left() - gap * 0.5
-            for it in row:
-                it[3].translate(0, direction * r * (it[3].height() + gap * 0.3))
-                it[3] = _clamp_box(it[3], inner)
-
-
-def _push_apart(items: list[list], inner: QRectF) -> None:
-    """Vertically separate chips that overlap (lower one down, or everything up at the bottom edge)."""
-    for _ in range(8):
-        moved = False
-        order = sorted(items, key=lambda it: it[3].top())
-        for a, b in pairwise(order):
-            if a[3].intersects(b[3]):
-                shift = a[3].bottom() - b[3].top() + 4
-                nb = QRectF(b[3])
-                nb.translate(0, shift)
-                if nb.bottom() > inner.bottom():
-                    na = QRectF(a[3])
-                    na.translate(0, -(nb.bottom() - inner.bottom()))
-                    a[3] = _clamp_box(na, inner)
-                b[3] = _clamp_box(nb, inner)
-                moved = True
-        if not moved:
-            break
-
-
-def _clamp_box(box: QRectF, inner: QRectF) -> QRectF:
-    out = QRectF(box)
-    if out.right() > inner.right():
-        out.moveRight(inner.right())
-    if out.left() < inner.left():
-        out.moveLeft(inner.left())
-    if out.bottom() > inner.bottom():
-        out.moveBottom(inner.bottom())
-    if out.top() < inner.top():
-        out.moveTop(inner.top())
+def chip_sizes(texts: Mapping[str, str], px: float, frame: QRectF) -> dict[str, QRectF]:
+    """Each label's chip size (at the origin), its text wrapped to a column's width."""
+    metrics = QFontMetricsF(label_font(px))
+    pad_x, pad_y = px * 0.4, px * 0.15
+    widest = max(px * 3, frame.width() * COLUMN_SHARE - 2 * pad_x)
+    out = {}
+    for key, text in texts.items():
+        bounds = metrics.boundingRect(QRectF(0, 0, widest, 10 * px), _WRAP, text)
+        out[key] = QRectF(0, 0, bounds.width() + 2 * pad_x, bounds.height() + 2 * pad_y)
     return out
+
+
+def columns(anchors: Mapping[str, QPointF], centre_x: float, sizes: Mapping[str, QRectF]) -> tuple[float, float]:
+    """Widths of the left and right label columns (anchors left of `centre_x` label on the left)."""
+    gap = max((s.height() for s in sizes.values()), default=0.0) * 0.5
+    left = [sizes[k].width() + gap for k in sizes if k in anchors and anchors[k].x() < centre_x]
+    right = [sizes[k].width() + gap for k in sizes if k in anchors and anchors[k].x() >= centre_x]
+    return max(left, default=0.0), max(right, default=0.0)
+
+
+def place_labels(texts: Mapping[str, str], anchors: Mapping[str, QPointF], sizes: Mapping[str, QRectF],
+                 frame: QRectF, figure: QRectF) -> list[PlacedLabel]:
+    """Chips beside the figure at their anchors' heights, pushed apart, clamped inside `frame`.
+
+    `anchors` are in the same coordinates as `frame` and `figure`; labels without an anchor are left out."""
+    placed = []
+    for key, text in texts.items():
+        if key not in anchors:
+            continue
+        anchor, box = anchors[key], QRectF(sizes[key])
+        left = anchor.x() < figure.center().x()
+        if left:
+            box.moveRight(max(frame.left() + box.width(), figure.left()))
+        else:
+            box.moveLeft(min(frame.right() - box.width(), figure.right()))
+        box.moveTop(anchor.y() - box.height() / 2)
+        placed.append(PlacedLabel(key, text, box, anchor, left))
+    for side in (True, False):
+        _spread([p for p in placed if p.left == side], frame, gap=min(sizes[p.key].height() for p in placed) * 0.2
+                if placed else 0.0)
+    return placed
+
+
+def _spread(column: list[PlacedLabel], frame: QRectF, gap: float) -> None:
+    """Push one column's chips apart top to bottom, then back up from the frame's bottom, inside the frame."""
+    column.sort(key=lambda p: p.anchor.y())
+    edge = frame.top()
+    for label in column:
+        label.box.moveTop(max(label.box.top(), edge))
+        edge = label.box.bottom() + gap
+    edge = frame.bottom()
+    for label in reversed(column):
+        label.box.moveBottom(min(label.box.bottom(), edge))
+        edge = label.box.top() - gap
+
+
+def draw_labels(painter: QPainter, labels: list[PlacedLabel], px: float, text: QColor, ground: QColor) -> None:
+    """Leader lines (with a halo of background so they show on any part of the drawing), then chips and text."""
+    width = max(2.0, px / 12)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for colour, line in ((ground, width * 2.6), (text, width)):
+        painter.setPen(QPen(colour, line, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        for label in labels:
+            painter.drawLine(label.start, label.anchor)
+    painter.setPen(QPen(ground, width))
+    painter.setBrush(text)
+    for label in labels:
+        painter.drawEllipse(label.anchor, width * 2.2, width * 2.2)
+    painter.setFont(label_font(px))
+    for label in labels:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ground)
+        radius = min(label.box.height() / 2, px * 0.7)
+        painter.drawRoundedRect(label.box, radius, radius)
+        painter.setPen(text)
+        painter.drawText(label.box, int(Qt.AlignmentFlag.AlignCenter) | int(_WRAP), label.text)
+    painter.restore()

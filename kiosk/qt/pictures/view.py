@@ -1,33 +1,46 @@
-"""IllustrationView: the widget that shows one illustration and animates it while it is visible."""
+"""PictureView: the widget that shows one slide picture with its labels, animated while it is on screen.
+
+Still runs and the labels are rendered once per size, look and labels into pixmaps; each frame repaints only the
+moving groups' area (the pixmaps below and above them, and the groups themselves under their motion). Painting
+depends only on the picture's phase, never on the clock, so a grab at a given phase is always the same image.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.qt.pictures.painting import _LayerCache, _paint, _palette_key
-from kiosk.qt.pictures.palette import IllustrationPalette
-from kiosk.qt.pictures.registry import ILLUSTRATIONS
+from kiosk.core.theme import MIN_BODY_PX
+from kiosk.qt.pictures.document import PictureDocument, load_picture
+from kiosk.qt.pictures.labels import PlacedLabel, chip_sizes, columns, draw_labels, place_labels
 
 
-class IllustrationView(QWidget):
-    """Shows one illustration filling the widget; animates only while visible and animated."""
+class PictureView(QWidget):
+    """One slide picture filling the widget (aspect kept), labelled, animated only while visible."""
 
-    FRAME_MS = 40  # 25 fps: smooth for these slow 4-6 s loops, and light on a kiosk running all day
+    FRAME_MS = 33  # at most ~30 fps: smooth for 4-6 s loops, light for a fanless PC running all day
+    MARGIN = 2  # px kept clear at the frame's edge
 
-    def __init__(self, name: str = "skeleton", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._illus = ILLUSTRATIONS[name]
-        self._palette = IllustrationPalette()
+        self._path: Path | None = None
+        self._document: PictureDocument | None = None
         self._labels: dict[str, str] = {}
-        self._speed = 1.0
-        self._enabled = True
-        self._phase = 0.0
-        self._phase_at_start = 0.0
-        self._cache = _LayerCache()
+        self._high_contrast = False
+        self._ground, self._ink = QColor("#F5F8FA"), QColor("#1E2D3B")
+        self._label_px = float(MIN_BODY_PX)
+        self._speed, self._enabled = 1.0, True
+        self._seconds = self._seconds_at_start = 0.0  # where the loop is, in seconds
+        self._key: tuple | None = None
+        self._pixmaps: list[QPixmap | None] = []  # per part: a still run's pixmap, None for a moving group
+        self._overlay = QPixmap()  # the labels
+        self._placed: list[PlacedLabel] = []
+        self._figure = QRectF()
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setInterval(self.FRAME_MS)
@@ -35,28 +48,34 @@ class IllustrationView(QWidget):
         self._timer.timeout.connect(self._tick)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self._update_accessibility()
 
-    # -- public API ---------------------------------------------------------------------------------
-    def illustration(self) -> str:
-        return self._illus.name
+    # -- what to show --------------------------------------------------------------------------------
+    def set_picture(self, path: Path | str | None, labels: Mapping[str, str] | None = None,
+                    description: str = "") -> None:
+        """Show the SVG at `path` (None: nothing) with these label texts by anchor key; `description` is what a
+        screen reader says about it."""
+        self._path = Path(path) if path else None
+        self._labels = dict(labels or {})
+        self.setAccessibleName(description)
+        self.setAccessibleDescription(description)
+        self._seconds = self._seconds_at_start = 0.0
+        self._load()
 
-    def set_illustration(self, name: str) -> None:
-        illus = ILLUSTRATIONS[name]
-        if illus is self._illus:
-            return
-        self._illus = illus
-        self._phase = self._phase_at_start = 0.0
-        self._update_accessibility()
-        self._sync_timer()
+    def set_high_contrast(self, on: bool) -> None:
+        if on != self._high_contrast:
+            self._high_contrast = on
+            self._load()
+
+    def set_colours(self, background: QColor | str, text: QColor | str) -> None:
+        """The theme's background (behind the picture and its label chips) and text colour (labels, leaders)."""
+        self._ground, self._ink = QColor(background), QColor(text)
+        self._key = None
         self.update()
 
-    def set_palette_(self, palette: IllustrationPalette) -> None:
-        self._palette = palette
-        self.update()
-
-    def set_labels(self, labels: Mapping[str, str]) -> None:
-        self._labels = dict(labels)
+    def set_label_px(self, px: float) -> None:
+        """Label text size; never below the body-text minimum."""
+        self._label_px = max(float(MIN_BODY_PX), px)
+        self._key = None
         self.update()
 
     def set_animation_speed(self, factor: float) -> None:
@@ -66,20 +85,62 @@ class IllustrationView(QWidget):
         self._speed = float(factor)
 
     def set_animation_enabled(self, enabled: bool) -> None:
-        """Reduced-motion switch: when off, animated pictures rest on their first frame."""
+        """Reduced-motion switch: when off, moving parts rest at their start."""
         self._enabled = bool(enabled)
         if not enabled:
-            self._phase = self._phase_at_start = 0.0
+            self._stop()
+            self._seconds = self._seconds_at_start = 0.0
         self._sync_timer()
         self.update()
 
+    def set_phase(self, phase: float) -> None:
+        """Pose the moving parts at `phase` (0..1) of the picture's loop, e.g. for a repeatable grab."""
+        cycle = self.cycle_seconds()
+        self._seconds = self._seconds_at_start = (phase % 1.0) * cycle if cycle else 0.0
+        if self._timer.isActive():
+            self._clock.restart()
+        self.update()
+
+    def set_palette_(self, palette: object) -> None:
+        """Old call (education.py until it uses SlideView.apply_theme): an IllustrationPalette picks the look."""
+        high = bool(getattr(palette, "high", False))
+        self.set_high_contrast(high)
+        self.set_colours(*(("#000000", "#FFFFFF") if high else ("#F6F4EF", "#1B2A32")))
+
+    # -- what it shows ------------------------------------------------------------------------------
+    def picture_path(self) -> Path | None:
+        return self._path
+
     def phase(self) -> float:
-        return self._phase
+        cycle = self.cycle_seconds()
+        return (self._seconds % cycle) / cycle if cycle else 0.0
+
+    def cycle_seconds(self) -> float:
+        return self._document.cycle_seconds if self._document else 0.0
 
     def is_animating(self) -> bool:
         return self._timer.isActive()
 
-    # -- Qt -----------------------------------------------------------------------------------------
+    def figure_rect(self) -> QRectF:
+        """Where the picture's viewBox lands in the widget (aspect kept, inside the frame)."""
+        self._ensure_layers()
+        return QRectF(self._figure)
+
+    def placed_labels(self) -> list[PlacedLabel]:
+        """The labels as laid out at the current size: chips and leader lines, in widget coordinates."""
+        self._ensure_layers()
+        return list(self._placed)
+
+    def anchor_points(self) -> dict[str, QPointF]:
+        """Every anchor's centre in widget coordinates."""
+        self._ensure_layers()
+        document = self._document
+        if document is None or self._figure.isEmpty():
+            return {}
+        to_widget = document.to_target(self._figure)
+        return {key: to_widget.map(point) for key, point in document.anchors.items()}
+
+    # -- Qt -------------------------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
         return QSize(480, 480)
 
@@ -95,29 +156,83 @@ class IllustrationView(QWidget):
         self._stop()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        rect = QRectF(self.rect())
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), self._palette.background)
-            if rect.width() > 1 and rect.height() > 1:
-                dpr = self.devicePixelRatioF()
-                key = (self._illus.name, self.width(), self.height(), dpr, _palette_key(self._palette),
-                       tuple(sorted(self._labels.items())))
-                if self._cache.key != key:  # size, picture, colours or labels changed: re-render still layers
-                    self._cache = _LayerCache(key)
-                _paint(painter, self._illus, rect, self._phase, self._palette, self._labels, self._cache, dpr)
+            painter.fillRect(event.rect(), self._ground)
+            document = self._document
+            if document is None or not self._ensure_layers():
+                return
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            for part, pixmap in zip(document.parts, self._pixmaps, strict=True):
+                if pixmap is None:
+                    document.paint_part(painter, part, self._figure, self._seconds)
+                else:
+                    painter.drawPixmap(0, 0, pixmap)
+            painter.drawPixmap(0, 0, self._overlay)
         finally:
             painter.end()
 
     # -- internals ----------------------------------------------------------------------------------
-    def _update_accessibility(self) -> None:
-        self.setAccessibleName(self._illus.name.replace("_", " "))
-        self.setAccessibleDescription(self._illus.description)
+    def _load(self) -> None:
+        self._stop()
+        self._document = load_picture(self._path, self._high_contrast) if self._path else None
+        self._key = None
+        self._sync_timer()
+        self.update()
+
+    def _ensure_layers(self) -> bool:
+        """(Re)render still runs and labels when size, picture, look or labels changed; False when too small."""
+        document, dpr = self._document, self.devicePixelRatioF()
+        if document is None or self.width() < 8 or self.height() < 8:
+            return False
+        key = (id(document), self.width(), self.height(), dpr, tuple(self._labels.items()), self._label_px,
+               self._ground.rgba(), self._ink.rgba())
+        if key == self._key:
+            return True
+        self._key = key
+        frame = QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        texts = {k: v for k, v in self._labels.items() if k in document.anchors and v}
+        sizes = chip_sizes(texts, self._label_px, frame)
+        left, right = columns(document.anchors, document.view_box.center().x(), sizes)
+        self._figure = document.fitted(frame.adjusted(left, 0, -right, 0))
+        to_widget = document.to_target(self._figure)
+        anchors = {k: to_widget.map(document.anchors[k]) for k in texts}
+        self._placed = place_labels(texts, anchors, sizes, frame, self._figure)
+        self._pixmaps = [None if part.motion else self._layer(partial(document.paint_part, part=part,
+                                                                          target=self._figure))
+                         for part in document.parts]
+        self._overlay = self._layer(lambda p: draw_labels(p, self._placed, self._label_px, self._ink, self._ground))
+        return True
+
+    def _layer(self, paint: Callable[[QPainter], None]) -> QPixmap:
+        dpr = self.devicePixelRatioF()
+        pixmap = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint(painter)
+        painter.end()
+        return pixmap
+
+    def _moving_area(self) -> QRectF:
+        """Where the moving groups are painted now, in widget coordinates (with room for antialiasing)."""
+        area = QRectF()
+        document = self._document
+        if document is None or self._figure.isEmpty():
+            return area
+        to_widget = document.to_target(self._figure)
+        for part in document.parts:
+            if part.motion:
+                area |= (document.motion_transform(part, self._seconds) * to_widget).mapRect(part.bounds)
+        return area.adjusted(-3, -3, 3, 3)
 
     def _sync_timer(self) -> None:
-        if self._illus.animated and self._enabled and self.isVisible():
+        moving = self._document is not None and self._document.moves
+        if moving and self._enabled and self.isVisible():
             if not self._timer.isActive():
-                self._phase_at_start = self._phase
+                self._seconds_at_start = self._seconds
                 self._clock.start()
                 self._timer.start()
         else:
@@ -129,16 +244,16 @@ class IllustrationView(QWidget):
             self._timer.stop()
 
     def _rebase(self) -> None:
-        # Fold the elapsed time into the phase so speed changes and pauses do not make the picture jump.
-        if self._clock.isValid() and self._timer.isActive():
-            self._phase = self._current_phase()
-            self._phase_at_start = self._phase
+        # Fold the time so far into the loop position, so speed changes and pauses do not make parts jump.
+        if self._timer.isActive():
+            self._seconds = self._seconds_at_start = self._now()
             self._clock.restart()
 
-    def _current_phase(self) -> float:
-        cycle_ms = max(0.1, self._illus.cycle_seconds) * 1000.0
-        return (self._phase_at_start + self._clock.elapsed() * self._speed / cycle_ms) % 1.0
+    def _now(self) -> float:
+        # Not wrapped at the picture's loop: groups with different loop lengths each wrap on their own.
+        return self._seconds_at_start + self._clock.elapsed() / 1000.0 * self._speed
 
     def _tick(self) -> None:
-        self._phase = self._current_phase()
-        self.update()
+        before = self._moving_area()
+        self._seconds = self._now()
+        self.update((before | self._moving_area()).toAlignedRect())

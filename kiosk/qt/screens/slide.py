@@ -1,7 +1,7 @@
 """One slide of the education loop: its picture beside its text (above it in portrait), with the text fitted.
 
-Its widgets are ui/slide.ui; the picture and the QR code are drawn from the slide's data (kiosk.qt.pictures), so
-they are added here, in front of the text column and of the QR caption.
+Its widgets are ui/slide.ui, the picture included (a PictureView showing the SVG file the content names); the QR
+code is drawn from the slide's data, so it is added here, in front of its caption.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from kiosk.core.content import Slide
+from kiosk.core.theme import Theme
 from kiosk.qt.forms.ui_slide import Ui_SlideView
-from kiosk.qt.pictures import IllustrationView, QrCodeView
+from kiosk.qt.pictures import QrCodeView
 from kiosk.qt.widgets.labels import WrappingLabel
 
 
@@ -24,8 +25,6 @@ class SlideView(QWidget, Ui_SlideView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setupUi(self)
-        self.picture = IllustrationView("skeleton", self)
-        self.box.insertWidget(0, self.picture, 11)
         self.qr = QrCodeView("https://example.invalid", self.text_column)
         self.qr_row.insertWidget(0, self.qr, 0)
         self.slide: Slide | None = None
@@ -46,14 +45,12 @@ class SlideView(QWidget, Ui_SlideView):
     def show_slide(self, slide: Slide) -> None:
         self.slide = slide
         self.title.setText(slide.title)
+        self.title.setAccessibleName(slide.title)  # a screen reader hears the title's own words
         self.body.setText(slide.body)
         # A real list so a wrapped bullet lines up under its first word, not under the dot.
         items = "".join(f"<li>{html.escape(b)}</li>" for b in slide.bullets)
         self.bullets.setText(f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>")
-        self.picture.set_illustration(slide.illustration)
-        # The content file's labels for this slide win; any part it does not name gets the translated default.
-        self.picture.set_labels({**self.default_labels(), **slide.labels})
-        self.picture.setAccessibleName(slide.title)
+        self.picture.set_picture(slide.picture_path, slide.labels, slide.picture_description or slide.title)
         has_qr = bool(slide.qr_url)
         if has_qr:
             self.qr.set_data(slide.qr_url)
@@ -67,20 +64,16 @@ class SlideView(QWidget, Ui_SlideView):
         self.qr.setVisible(has_qr)
         self.qr_caption.setVisible(has_qr)
 
-    def default_labels(self) -> dict[str, str]:
-        """Names of the parts a picture can label, in the patient's language (the screens' .ts translations).
-        T12 and L5 are the names of vertebrae in every language."""
-        return {
-            "psoas": self.tr("Psoas"), "spine": self.tr("Spine"), "pelvis": self.tr("Pelvis"),
-            "femur": self.tr("Thigh bone"), "diaphragm": self.tr("Diaphragm"), "disc": self.tr("Disc"),
-            "organs": self.tr("Organs"), "stress": self.tr("Stress"),
-            "front": self.tr("Front", "the body seen from the front"),
-            "back": self.tr("Back", "the body seen from behind"),
-        }
+    def apply_theme(self, theme: Theme) -> None:
+        """The picture in the theme's look: high contrast recolours it; labels in the theme's text colours."""
+        self.picture.set_high_contrast(theme.high_contrast)
+        self.picture.set_colours(theme.palette.background, theme.palette.text)
 
     def set_text_sizes(self, title_px: int, body_px: int, min_body_px: int) -> None:
-        """Largest sizes the theme wants; fit_text() shrinks towards min_body_px when a slide has a lot to say."""
+        """Largest sizes the theme wants; fit_text() shrinks towards min_body_px when a slide has a lot to say.
+        Picture labels are body text at its smallest size: never below the minimum, readable from a metre away."""
         self._sizes = (title_px, body_px, min_body_px)
+        self.picture.set_label_px(min_body_px)
         self.fit_text()
 
     def fit_text(self) -> None:

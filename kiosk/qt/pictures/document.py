@@ -1,0 +1,149 @@
+"""One slide picture's SVG, ready to paint: recoloured for the look, split into still runs and moving groups.
+
+Top-level elements are painted in document order. Runs of still ones become one QtSvg document each (rendered
+once per size into a pixmap by the view); each valid `move-*` group becomes its own document, painted every frame
+under its motion's transform. Shared definitions (style, defs) go into every part so classes and `use` resolve.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF
+from PySide6.QtGui import QPainter, QTransform
+from PySide6.QtSvg import QSvgRenderer
+
+from kiosk.core.pictures import SVG_NS, Motion, local, palette_css, read_motion
+
+log = logging.getLogger(__name__)
+
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+_SHARED = {"style", "defs", "title", "desc", "metadata"}  # no pixels of their own: copied into every part
+
+
+@dataclass
+class PicturePart:
+    """A still run (motion None) or one moving group, as its own renderer over the whole viewBox."""
+
+    renderer: QSvgRenderer
+    motion: Motion | None
+    bounds: QRectF  # what it covers, in viewBox units (moving groups only; empty for still runs)
+
+
+class PictureDocument:
+    """A picture file in one look (normal or high contrast): its parts, viewBox, anchors and loop length."""
+
+    def __init__(self, path: Path, high_contrast: bool) -> None:
+        self.path = path
+        self.parts: list[PicturePart] = []
+        self.anchors: dict[str, QPointF] = {}
+        self.view_box = QRectF(0, 0, 1000, 1000)
+        try:
+            root = ET.parse(path).getroot()
+        except (OSError, ET.ParseError) as exc:
+            log.warning("picture %s cannot be read (%s); shown empty", path.name, exc.__class__.__name__)
+            return
+        _set_palette(root, high_contrast)
+        whole = _renderer(root, list(root))
+        if not whole.isValid():
+            log.warning("picture %s is not an SVG QtSvg can draw; shown empty", path.name)
+            return
+        self.view_box = whole.viewBoxF()
+        for element in root.iter():
+            ident = element.get("id") or ""
+            if ident.startswith("anchor-") and whole.elementExists(ident):
+                box = whole.transformForElement(ident).mapRect(whole.boundsOnElement(ident))
+                self.anchors[ident.removeprefix("anchor-")] = box.center()
+        shared = [e for e in root if local(e.tag) in _SHARED]
+        run: list[ET.Element] = []
+        for element in root:
+            motion = read_motion(element)[0] if (element.get("id") or "").startswith("move-") else None
+            if motion is None:
+                if local(element.tag) not in _SHARED:
+                    run.append(element)
+                continue
+            if run:
+                self.parts.append(PicturePart(_renderer(root, shared + run), None, QRectF()))
+                run = []
+            bounds = whole.transformForElement(motion.group).mapRect(whole.boundsOnElement(motion.group))
+            self.parts.append(PicturePart(_renderer(root, [*shared, element]), motion, bounds))
+        if run:
+            self.parts.append(PicturePart(_renderer(root, shared + run), None, QRectF()))
+
+    @property
+    def moves(self) -> bool:
+        return any(part.motion for part in self.parts)
+
+    @property
+    def cycle_seconds(self) -> float:
+        """One loop of the whole picture: its slowest moving group's (0 when nothing moves)."""
+        return max((part.motion.seconds for part in self.parts if part.motion), default=0.0)
+
+    def fitted(self, frame: QRectF) -> QRectF:
+        """The largest rectangle with the viewBox's aspect that fits in `frame`, centred in it."""
+        box = self.view_box
+        scale = min(frame.width() / box.width(), frame.height() / box.height())
+        rect = QRectF(0, 0, box.width() * scale, box.height() * scale)
+        rect.moveCenter(frame.center())
+        return rect
+
+    def to_target(self, target: QRectF) -> QTransform:
+        """viewBox units -> `target` (a fitted rectangle) coordinates."""
+        box = self.view_box
+        scale = target.width() / box.width()
+        return QTransform(scale, 0, 0, scale, target.left() - box.left() * scale, target.top() - box.top() * scale)
+
+    def motion_transform(self, part: PicturePart, seconds: float) -> QTransform:
+        """The moving group's transform at `seconds` into its loop, in viewBox units."""
+        motion = part.motion
+        if motion is None:
+            return QTransform()
+        value = motion.value(seconds)
+        px, py = motion.pivot
+        if motion.kind == "translate":
+            return QTransform.fromTranslate(value[0], value[1])
+        turn = QTransform().rotate(value[0]) if motion.kind == "rotate" else QTransform.fromScale(1.0, value[0])
+        return QTransform.fromTranslate(-px, -py) * turn * QTransform.fromTranslate(px, py)
+
+    def paint_part(self, painter: QPainter, part: PicturePart, target: QRectF, seconds: float = 0.0) -> None:
+        """Paint one part into `target` (fitted), a moving group posed at `seconds`."""
+        painter.save()
+        painter.setWorldTransform(self.motion_transform(part, seconds) * self.to_target(target)
+                                  * painter.worldTransform())
+        part.renderer.render(painter, self.view_box)
+        painter.restore()
+
+
+def _set_palette(root: ET.Element, high_contrast: bool) -> None:
+    """Give the palette block the kiosk's colours; after the file's own rules, so
+    they win for the contract's classes while a clinic's extra classes keep theirs."""
+    block = next((e for e in root.iter() if local(e.tag) == "style" and e.get("id") == "palette"), None)
+    if block is None:
+        block = ET.Element(f"{{{SVG_NS}}}style", {"id": "palette"})
+        root.insert(0, block)
+    block.text = f"{block.text or ''}\n{palette_css(high_contrast)}"
+
+
+def _renderer(root: ET.Element, children: list[ET.Element]) -> QSvgRenderer:
+    part = ET.Element(root.tag, dict(root.attrib))
+    part.extend(children)
+    return QSvgRenderer(QByteArray(ET.tostring(part, encoding="utf-8")))
+
+
+@lru_cache(maxsize=8)
+def _cached(path: Path, mtime_ns: int, high_contrast: bool) -> PictureDocument:
+    return PictureDocument(path, high_contrast)
+
+
+def load_picture(path: Path, high_contrast: bool = False) -> PictureDocument:
+    """The picture at `path` in the given look; reused while the file is unchanged (a slide comes round often)."""
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _cached(path, mtime, high_contrast)
