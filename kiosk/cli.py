@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -23,7 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line. Only the subcommand named in `argv` (default: sys.argv) gets its options, so
+    only its module is imported: starting the kiosk imports no command module at all."""
+    chosen = _chosen_command(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="psoas-kiosk",
                                      description="Psoas education kiosk for a clinic's waiting room.")
     parser.add_argument("--version", action="version", version=f"psoas-kiosk {__version__}")
@@ -31,14 +35,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--windowed", action="store_true", help="a normal 1280x800 window for development")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
-        module = _command_module(module_name)
-        if module is None:
-            continue
+        if importlib.util.find_spec(f"kiosk.commands.{module_name}") is None:
+            continue  # left out of this build
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         cmd.add_argument("--config", type=Path, metavar="PATH", default=argparse.SUPPRESS,
                          help="config file (default: the platform config path)")
-        module.add_arguments(cmd)
+        module = _command_module(module_name) if name == chosen else None
+        if module is not None:
+            module.add_arguments(cmd)
     return parser
+
+
+def _chosen_command(argv: list[str]) -> str | None:
+    """The subcommand `argv` asks for: its first word that is not an option (or an option's value)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--config":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def _command_module(module_name: str) -> ModuleType | None:
@@ -51,7 +67,7 @@ def _command_module(module_name: str) -> ModuleType | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.command:
         module = _command_module(COMMANDS[args.command][0])
         assert module is not None  # the parser offers only the commands whose module is there

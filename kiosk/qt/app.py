@@ -25,6 +25,7 @@ from kiosk.core.logsetup import enable_crash_dump, setup_logging
 from kiosk.qt.flow import Flow
 from kiosk.qt.single_instance import EXIT_ALREADY_RUNNING, AlreadyRunning, InstanceLock
 from kiosk.qt.state import KioskState
+from kiosk.qt.widgets.icons import hold_icons, release_icons
 from kiosk.qt.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -217,7 +218,10 @@ def run_kiosk(config_path: Path | None = None, windowed: bool = False,
         qInstallMessageHandler(qt_message_to_log)
         app = ensure_qapp(sys.argv[:1])
         signal_timer = _stop_on_signals()  # noqa: F841 - kept alive for the whole run
+        # The first slide first: the buttons' icons (qtawesome is slow to import) come right after its paint.
+        hold_icons()
         kiosk = build_kiosk(config, problems, windowed=windowed)
+        kiosk.flow.after_first_paint.append(release_icons)
         kiosk.window.show_kiosk()
         if on_started is not None:
             on_started(kiosk)

@@ -4,29 +4,36 @@ Screens only emit intents (signals); Flow connects them to transitions. Every ti
 length from the config: the idle question on patient screens and its countdown, the quiet-loop reset of a
 patient's choices on the slides, the thank-you screen, the staff PIN pad and the staff panel's logout.
 Adding a screen means adding it here.
+
+Start-up paints the first slide before anything else: only the education screen is built at first; every other
+screen is built on its first use, or after the first slide has been painted (one per pass of the event loop), so a
+patient never waits for one.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.qt.retention import RetentionKeeper
 from kiosk.qt.screens.base import Screen
-from kiosk.qt.screens.checklist import ChecklistScreen
 from kiosk.qt.screens.education import EducationScreen
-from kiosk.qt.screens.request_form import RequestFormScreen
-from kiosk.qt.screens.staff_panel import StaffPanelScreen
-from kiosk.qt.screens.staff_pin import StaffPinScreen
-from kiosk.qt.screens.still_there import StillThereOverlay
-from kiosk.qt.screens.summary import SummaryScreen
-from kiosk.qt.screens.thanks import ThanksScreen
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.gestures import CornerHold
 from kiosk.qt.window import KioskWindow
+
+if TYPE_CHECKING:  # the other screens are imported when they are built (start-up paints the slides first)
+    from kiosk.qt.retention import RetentionKeeper
+    from kiosk.qt.screens.checklist import ChecklistScreen
+    from kiosk.qt.screens.request_form import RequestFormScreen
+    from kiosk.qt.screens.staff_panel import StaffPanelScreen
+    from kiosk.qt.screens.staff_pin import StaffPinScreen
+    from kiosk.qt.screens.still_there import StillThereOverlay
+    from kiosk.qt.screens.summary import SummaryScreen
+    from kiosk.qt.screens.thanks import ThanksScreen
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +55,23 @@ class ActivityWatch(QObject):
         return False
 
 
+class FirstPaintWatch(QObject):
+    """Calls `then` once, from the event loop, after `widget` has been painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.widget and event.type() == QEvent.Type.Paint:
+            self.widget.removeEventFilter(self)
+            # After the whole paint pass (every dirty widget, then the flush): a zero timer.
+            QTimer.singleShot(0, self, self.then)
+        return False
+
+
 class Flow(QObject):
     """Owns the screens and every transition between them, the idle reset and the staff gesture."""
 
@@ -60,26 +84,13 @@ class Flow(QObject):
         super().__init__(window)
         self.window = window
         self.state = state
-        self.screens: dict[str, Screen] = {}
+        self._built: dict[str, Screen] = {}  # the screens built so far
+        self._still_there: StillThereOverlay | None = None
+        self.retention: RetentionKeeper | None = None
+        self.after_first_paint: list[Callable[[], None]] = []  # run_kiosk's own start-up work, done first
 
         self.education = self._add(EducationScreen(state))
-        self.checklist = self._add(ChecklistScreen(state))
-        self.summary = self._add(SummaryScreen(state))
-        self.request_form = self._add(RequestFormScreen(state))
-        self.thanks = self._add(ThanksScreen(state))
-
         self.education.check_symptoms.connect(self.show_checklist)
-        self.checklist.chosen.connect(self.show_summary)
-        self.checklist.back.connect(self.return_to_loop)
-        self.summary.request_assessment.connect(self.show_request_form)
-        self.summary.back.connect(self.show_checklist)  # the choices are still ticked
-        self.summary.start_over.connect(self.return_to_loop)
-        self.request_form.saved.connect(self.show_thanks)
-        self.request_form.back.connect(lambda: self.go("summary"))  # entries are kept
-        self.thanks.done.connect(self.return_to_loop)
-
-        self.still_there = StillThereOverlay(window, state)
-        self.still_there.continued.connect(self._restart_idle)
 
         # The one timer for the screen on show: what happens when nobody touches it for a while (on_idle).
         self.counting_down = False  # the "Still there?" countdown is running on the idle timer
@@ -94,32 +105,150 @@ class Flow(QObject):
             qapp.installEventFilter(self.activity)
             qapp.installEventFilter(self.corner)
 
-        # Staff mode: hidden corner hold -> PIN pad -> staff panel -> back to the loop. Plus the daily purge.
-        self.staff_pin = self._add(StaffPinScreen(state))
-        self.staff_panel = self._add(StaffPanelScreen(state))
+        # Staff mode: hidden corner hold -> PIN pad -> staff panel -> back to the loop.
         self.corner.triggered.connect(self.open_staff)
-        self.staff_pin.accepted.connect(self.show_staff_panel)
-        self.staff_pin.cancelled.connect(self.return_to_loop)
-        self.staff_panel.locked.connect(self.return_to_loop)
-        self.staff_panel.quit_requested.connect(lambda: self.window.quit_for_staff())
         # A language, text size or contrast chosen on the slides is undone after a quiet spell there too.
         state.language_changed.connect(lambda _lang: self._restart_idle())
         state.appearance_changed.connect(self._restart_idle)
-        self.retention = RetentionKeeper(state, self)
-        self.retention.start()
         self.current = ""
         self.go("education")
+        # Everything else once the first slide is on screen: one piece per pass of the event loop.
+        self._backlog: list[Callable[[], object]] = []
+        self._first_paint = FirstPaintWatch(self.education, self._start_backlog)
+
+    # ---- building the screens ----------------------------------------------------------------------------------
+    # name -> how to build it and wire its intents; in the order screens are listed (screenshots, tests).
+    SCREEN_ORDER = ("education", "checklist", "summary", "request_form", "thanks", "staff_pin", "staff_panel")
 
     def _add(self, screen: AnyScreen) -> AnyScreen:
-        name = screen.screen_name
-        self.screens[name] = screen
+        self._built[screen.screen_name] = screen
         self.window.stack.addWidget(screen)
         return screen
 
+    def _screen(self, name: str) -> Screen:
+        """The screen called `name`, built now if this is its first use."""
+        screen = self._built.get(name)
+        if screen is None:
+            screen = self._add(getattr(self, f"_build_{name}")())
+        return screen
+
+    @property
+    def screens(self) -> dict[str, Screen]:
+        """Every screen by name (all built now), in SCREEN_ORDER."""
+        return {name: self._screen(name) for name in self.SCREEN_ORDER}
+
+    def _build_checklist(self) -> ChecklistScreen:
+        from kiosk.qt.screens.checklist import ChecklistScreen
+
+        screen = ChecklistScreen(self.state)
+        screen.chosen.connect(self.show_summary)
+        screen.back.connect(self.return_to_loop)
+        return screen
+
+    def _build_summary(self) -> SummaryScreen:
+        from kiosk.qt.screens.summary import SummaryScreen
+
+        screen = SummaryScreen(self.state)
+        screen.request_assessment.connect(self.show_request_form)
+        screen.back.connect(self.show_checklist)  # the choices are still ticked
+        screen.start_over.connect(self.return_to_loop)
+        return screen
+
+    def _build_request_form(self) -> RequestFormScreen:
+        from kiosk.qt.screens.request_form import RequestFormScreen
+
+        screen = RequestFormScreen(self.state)
+        screen.saved.connect(self.show_thanks)
+        screen.back.connect(lambda: self.go("summary"))  # entries are kept
+        return screen
+
+    def _build_thanks(self) -> ThanksScreen:
+        from kiosk.qt.screens.thanks import ThanksScreen
+
+        screen = ThanksScreen(self.state)
+        screen.done.connect(self.return_to_loop)
+        return screen
+
+    def _build_staff_pin(self) -> StaffPinScreen:
+        from kiosk.qt.screens.staff_pin import StaffPinScreen
+
+        screen = StaffPinScreen(self.state)
+        screen.accepted.connect(self.show_staff_panel)
+        screen.cancelled.connect(self.return_to_loop)
+        return screen
+
+    def _build_staff_panel(self) -> StaffPanelScreen:
+        from kiosk.qt.screens.staff_panel import StaffPanelScreen
+
+        screen = StaffPanelScreen(self.state)
+        screen.locked.connect(self.return_to_loop)
+        screen.quit_requested.connect(lambda: self.window.quit_for_staff())
+        return screen
+
+    @property
+    def checklist(self) -> ChecklistScreen:
+        return self._screen("checklist")  # type: ignore[return-value]
+
+    @property
+    def summary(self) -> SummaryScreen:
+        return self._screen("summary")  # type: ignore[return-value]
+
+    @property
+    def request_form(self) -> RequestFormScreen:
+        return self._screen("request_form")  # type: ignore[return-value]
+
+    @property
+    def thanks(self) -> ThanksScreen:
+        return self._screen("thanks")  # type: ignore[return-value]
+
+    @property
+    def staff_pin(self) -> StaffPinScreen:
+        return self._screen("staff_pin")  # type: ignore[return-value]
+
+    @property
+    def staff_panel(self) -> StaffPanelScreen:
+        return self._screen("staff_panel")  # type: ignore[return-value]
+
+    @property
+    def still_there(self) -> StillThereOverlay:
+        if self._still_there is None:
+            from kiosk.qt.screens.still_there import StillThereOverlay
+
+            self._still_there = StillThereOverlay(self.window, self.state)
+            self._still_there.continued.connect(self._restart_idle)
+        return self._still_there
+
+    def _start_retention(self) -> None:
+        """The daily purge of old exported requests (it opens the store, so not before the first slide)."""
+        if self.retention is None:
+            from kiosk.qt.retention import RetentionKeeper
+
+            self.retention = RetentionKeeper(self.state, self)
+            self.retention.start()
+
+    def _start_backlog(self) -> None:
+        self._backlog = [*self.after_first_paint, self._start_retention,
+                         *(lambda n=name: self._screen(n) for name in self.SCREEN_ORDER),
+                         lambda: self.still_there]
+        # One more pass first: whatever else waited for this paint (a zero timer of its own) goes before.
+        QTimer.singleShot(0, self, self._next_in_backlog)
+
+    def _next_in_backlog(self) -> None:
+        if self._backlog:
+            self._backlog.pop(0)()
+            QTimer.singleShot(0, self, self._next_in_backlog)
+
+    def build_all(self) -> None:
+        """Build now whatever is not built yet (what the backlog would do over the next passes of the loop)."""
+        self._start_retention()
+        self.screens  # noqa: B018 - builds every screen
+        self.still_there  # noqa: B018
+
     # ---- transitions -----------------------------------------------------------------------------------------
     def go(self, name: str) -> None:
-        screen = self.screens[name]
-        self.still_there.dismiss()
+        screen = self._screen(name)
+        if self._still_there is not None:
+            self._still_there.dismiss()
         if self.current == "education" and name != "education":
             self.education.stop()
         self.current = name
@@ -150,7 +279,7 @@ class Flow(QObject):
 
     def return_to_loop(self) -> None:
         """Back to the education loop with no trace of the last patient."""
-        for screen in self.screens.values():
+        for screen in list(self._built.values()):  # a screen never built holds nothing to forget
             if screen is not self.education:
                 screen.reset()
         self.state.reset_patient_choices()

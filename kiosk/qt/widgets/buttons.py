@@ -60,14 +60,14 @@ class TouchButton(QPushButton):
         """Redraw the icon; `colour` (kept for later restyles) overrides the button's text colour."""
         if not self._icon_name:
             return
-        import qtawesome  # imported late: it needs a QApplication
+        from kiosk.qt.widgets.icons import set_button_icon
 
         if colour is not None:
             self._icon_colour = colour
         shown = self._icon_colour or self.palette().buttonText().color().name()
-        self.setIcon(qtawesome.icon(self._icon_name, color=shown))
         size = self._icon_px or max(24, int(self.fontMetrics().height() * 1.1))
-        self.setIconSize(QSize(size, size))
+        self.setIconSize(QSize(size, size))  # now even while start-up holds the icon back: no jump later
+        set_button_icon(self, self._icon_name, shown)
 
     def set_icon_px(self, px: int | None) -> None:
         """A fixed icon size instead of one that follows the font (None: follow the font again)."""
