@@ -97,6 +97,12 @@ class DisplaySettings:
 
 
 @dataclass(frozen=True)
+class AccessibilitySettings:
+    read_aloud: bool = False  # offer the patients' "Read aloud" button (some rooms want it only with headphones)
+    speech_engine: str = ""  # QtTextToSpeech engine ("speechd", "sapi", "winrt"...); empty = the system's default
+
+
+@dataclass(frozen=True)
 class Config:
     clinic: ClinicSettings = field(default_factory=ClinicSettings)
     colours: ColourSettings = field(default_factory=ColourSettings)
@@ -107,6 +113,7 @@ class Config:
     data: DataSettings = field(default_factory=DataSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
     content: ContentSettings = field(default_factory=ContentSettings)
+    accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
     source: str = "built-in defaults"
 
     @property

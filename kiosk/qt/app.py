@@ -78,6 +78,9 @@ def build_kiosk(config: Config, problems: list[Problem] | None = None, *, window
     window = KioskWindow(kiosk_mode=not windowed, stay_on_top=config.display.stay_on_top,
                          show_cursor=config.display.show_cursor)
     flow = Flow(window, state)
+    from kiosk.qt import accessibility  # keys, focus ring, headings and read-aloud on every screen
+
+    accessibility.attach(flow)
     kiosk = Kiosk(app=app, state=state, window=window, flow=flow)
     kiosk.apply_theme()
     state.appearance_changed.connect(kiosk.apply_theme)

@@ -40,6 +40,7 @@ class KioskState(QObject):
     language_changed = Signal(str)
     appearance_changed = Signal()
     warnings_changed = Signal()
+    patient_reset = Signal()  # between patients (idle reset, Done, Start over): read-aloud stops
 
     def __init__(self, config: Config, config_problems: list[Problem] | None = None,
                  library: ContentLibrary | None = None, short_side: int = 1080) -> None:
@@ -128,6 +129,7 @@ class KioskState(QObject):
         """Between patients: the clinic's default language, normal text, normal colours."""
         self.set_language(self.config.languages.default)
         self.set_appearance(large_text=False, high_contrast=False)
+        self.patient_reset.emit()
 
     def has_patient_choices(self) -> bool:
         """True when a patient changed the language, the text size or the colours (the idle reset undoes it)."""

@@ -24,6 +24,7 @@ from kiosk.core.requests import (
     parse_phone,
     validate_request,
 )
+from kiosk.qt.accessibility import announce
 from kiosk.qt.forms.ui_request_form import Ui_RequestFormScreen
 from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
@@ -328,6 +329,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         )
         self._show_errors(errors)
         if request is None:
+            announce(self, " ".join(self.message_for(e) for e in errors), assertive=True)  # heard as they appear
             return ""
         try:
             stored = self.state.store.add(request)
@@ -335,6 +337,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             # Only the kind of failure: a StoreError message names the file, and nothing here may name the patient.
             log.error("could not save a request (%s)", getattr(exc, "kind", None) or type(exc).__name__)
             self._set_save_failed(True)
+            announce(self.banner, self.banner.text(), assertive=True)
             return ""
         self._set_save_failed(False)
         return stored.reference

@@ -21,14 +21,15 @@ from kiosk.qt.widgets.labels import WrappingLabel
 
 
 class KeyButton(TouchButton):
-    """One key. Never takes focus, so the field being typed into keeps its focus ring and its cursor."""
+    """One key. A tap never takes the focus, so the field being typed into keeps its focus ring and its cursor;
+    Tab and a switch reach the keys (kiosk.qt.accessibility), and they still type into that field."""
 
     def __init__(self, text: str, parent: QWidget | None = None, *, value: str | None = None, icon: str = "",
                  kind: str = "char") -> None:
         super().__init__(text, parent, role="key", icon=icon)
         self.value = text if value is None else value
         self.kind = kind  # char, space, shift, backspace, accents, symbols
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.toggled.connect(self._show_state)
 
     def _show_state(self, on: bool) -> None:

@@ -1,8 +1,9 @@
-"""The patient toolbar, top right on every patient screen: [A+ Larger text] [◐ High contrast] [🌐 Español].
+"""The patient toolbar, top right on every patient screen: [A+ Larger text] [◐ High contrast] [🌐 Español], and
+[🔊 Read aloud] where the clinic offers it (config `accessibility.read_aloud`; kiosk.qt.speech does the speaking).
 
 Every choice takes effect at once through KioskState (language_changed / appearance_changed), so the screen
 keeps the patient's place: the slide, the ticked symptoms, the typed entries. The idle reset
-(KioskState.reset_patient_choices) puts all three back to the clinic's defaults.
+(KioskState.reset_patient_choices) puts all three back to the clinic's defaults and read-aloud off.
 
 Language names come from the content files (`language_name`), so a third language needs no code here: with two
 languages the button shows the other one's name; with three or more it shows the current one and opens a chooser.
@@ -14,12 +15,14 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.qt import speech
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton
 
 TEXT_SIZE_ICON = "mdi6.format-font-size-increase"  # an "A" with a plus
 CONTRAST_ICON = "fa6s.circle-half-stroke"  # ◐
 LANGUAGE_ICON = "fa6s.globe"
+READ_ALOUD_ICON = "fa6s.volume-high"
 
 
 class PatientToolbar(QWidget):
@@ -40,11 +43,14 @@ class PatientToolbar(QWidget):
         self.contrast_button.clicked.connect(self._toggle_contrast)
         self.language_button = self._button(LANGUAGE_ICON)
         self.language_button.clicked.connect(self._on_language_button)
+        self.read_button = self._button(READ_ALOUD_ICON, checkable=True)
+        self.read_button.clicked.connect(self._toggle_read_aloud)
+        self.read_button.hide()  # bind() shows it where the clinic offers read-aloud
         self.chooser: LanguageChooser | None = None
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for button in self.buttons():
+        for button in (*self.buttons()[:3], self.read_button):
             row.addWidget(button)
         self.row = row
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -54,6 +60,9 @@ class PatientToolbar(QWidget):
     def bind(self, state: KioskState) -> None:
         """Follow this kiosk's language and look (once, right after the screen's form is set up)."""
         self.state = state
+        self.reader = speech.reader(state)
+        self.read_button.setVisible(self.reader.offered)
+        self.reader.active_changed.connect(self._sync_checks)
         state.language_changed.connect(self.retranslate)
         state.appearance_changed.connect(self.apply_appearance)
         self.retranslate()
@@ -63,13 +72,15 @@ class PatientToolbar(QWidget):
     def _button(icon: str, checkable: bool = False) -> TouchButton:
         button = TouchButton(role="toolbar", icon=icon)
         button.setCheckable(checkable)
-        # Touch only, and the request form's field must keep its focus (and the keyboard its target).
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A tap must not take the focus (the request form's field keeps it, and the keyboard its target); Tab and
+        # a switch reach the buttons.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button
 
     def buttons(self) -> list[TouchButton]:
-        """In reading order (also the focus order)."""
-        return [self.text_button, self.contrast_button, self.language_button]
+        """In reading order (also the focus order); "Read aloud" last, where the clinic offers it."""
+        shown = [self.text_button, self.contrast_button, self.language_button]
+        return [*shown, self.read_button] if self.state is not None and self.reader.offered else shown
 
     # ---- actions -----------------------------------------------------------------------------------------
     def _toggle_text_size(self) -> None:
@@ -79,6 +90,11 @@ class PatientToolbar(QWidget):
 
     def _toggle_contrast(self) -> None:
         self.state.set_appearance(high_contrast=not self.state.theme.high_contrast)
+        self._sync_checks()
+        self.used.emit()
+
+    def _toggle_read_aloud(self) -> None:
+        self.reader.set_active(not self.reader.active)
         self._sync_checks()
         self.used.emit()
 
@@ -128,25 +144,30 @@ class PatientToolbar(QWidget):
         else:
             self.language_button.setText(self.state.language_name(self.state.language))
             self.language_button.setAccessibleDescription(self.tr("Choose another language"))
+        self.read_button.setText(self.tr("Read aloud"))
+        self.read_button.setAccessibleDescription(self.tr("Reads the words on the screen out loud. "
+                                                          "Tap again to stop."))
         self._sync_checks()
 
-    def _sync_checks(self) -> None:
+    def _sync_checks(self, *_args: object) -> None:
         theme = self.state.theme
-        for button, on in ((self.text_button, theme.large_text), (self.contrast_button, theme.high_contrast)):
+        reading = self.reader.active if self.state is not None else False
+        for button, on in ((self.text_button, theme.large_text), (self.contrast_button, theme.high_contrast),
+                           (self.read_button, reading)):
             button.setChecked(on)
         self._refresh_icons()
 
     def apply_appearance(self) -> None:
         theme = self.state.theme
         self.row.setSpacing(theme.px(12))
-        for button in self.buttons():
+        for button in (*self.buttons()[:3], self.read_button):
             button.setMinimumHeight(theme.touch_px)
         self._sync_checks()
         self.updateGeometry()
 
     def _refresh_icons(self) -> None:
         palette = self.state.theme.palette
-        for button in self.buttons():
+        for button in (*self.buttons()[:3], self.read_button):
             button.refresh_icon(palette.on_selected if button.isChecked() else palette.primary)
 
     def showEvent(self, event: object) -> None:
@@ -186,7 +207,7 @@ class LanguageChooser(QWidget):
             button = TouchButton(self.state.language_name(lang), role="tile")
             button.setCheckable(True)
             button.setChecked(lang == self.state.language)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setMinimumHeight(theme.touch_px)
             button.clicked.connect(lambda _=False, code=lang: self._pick(code))
             self.column.addWidget(button)
