@@ -28,8 +28,8 @@ def test_flyer_topics_are_covered() -> None:
     for phrase in ("t12", "l5", "pelvis", "thigh", "stairs", "walk", "pick", "organ", "lymph", "breath",
                    "diaphragm", "fight", "disc", "stretch", "free phone assessment"):
         assert phrase in text, phrase
-    illustrations = {s.illustration for s in en.slides}
-    assert {"skeleton", "stairs", "bend", "breath", "disc", "stretch"} <= illustrations
+    pictures = {s.picture for s in en.slides}
+    assert {"psoas-front.svg", "stairs.svg", "bend.svg", "breathing.svg", "disc-squeeze.svg", "stretch.svg"} <= pictures
     video = [s for s in en.slides if s.qr_url]
     assert len(video) == 1 and video[0].qr_url.startswith("https://youtu.be/")
 
@@ -43,11 +43,11 @@ def _broken(tmp_path: Path, replace_from: str, replace_to: str) -> Path:
 
 
 def test_missing_field_names_file_slide_and_field(tmp_path: Path) -> None:
-    path = _broken(tmp_path, 'illustration = "skeleton"', "")
+    path = _broken(tmp_path, 'picture = "psoas-front.svg"', "")
     with pytest.raises(ContentError) as err:
         load_content_file(path)
     message = str(err.value)
-    assert str(path) in message and "slide 'meet-psoas'" in message and "'illustration'" in message
+    assert str(path) in message and "slide 'meet-psoas'" in message and "missing field 'picture'" in message
 
 
 def test_wrong_type_is_reported(tmp_path: Path) -> None:
@@ -61,11 +61,11 @@ def test_wrong_type_is_reported(tmp_path: Path) -> None:
     assert "'seconds' should be a number" in str(err.value)
 
 
-def test_unknown_illustration_is_reported(tmp_path: Path) -> None:
-    path = _broken(tmp_path, 'illustration = "skeleton"', 'illustration = "kangaroo"')
+def test_a_picture_that_is_not_svg_is_reported(tmp_path: Path) -> None:
+    path = _broken(tmp_path, 'picture = "psoas-front.svg"', 'picture = "kangaroo.gif"')
     with pytest.raises(ContentError) as err:
         load_content_file(path)
-    assert "unknown illustration 'kangaroo'" in str(err.value)
+    assert "should name an .svg file, got 'kangaroo.gif'" in str(err.value)
 
 
 def test_empty_file_is_reported(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_empty_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_broken_custom_content_falls_back_to_bundled(tmp_path: Path) -> None:
-    _broken(tmp_path, 'illustration = "skeleton"', 'illustration = "kangaroo"')
+    _broken(tmp_path, 'picture = "psoas-front.svg"', 'picture = "kangaroo.gif"')
     library = load_library(["en"], tmp_path)
     assert library.problems and "kangaroo" in str(library.problems[0])
     assert library.get("en").source == str(paths.resource_path("content", "en.toml"))
