@@ -43,6 +43,7 @@ class PictureDocument:
         self.parts: list[PicturePart] = []
         self.anchors: dict[str, QPointF] = {}
         self.view_box = QRectF(0, 0, 1000, 1000)
+        self.content = QRectF(self.view_box)  # what is drawn (moving groups at every pose), in viewBox units
         try:
             root = ET.parse(path).getroot()
         except (OSError, ET.ParseError) as exc:
@@ -53,7 +54,7 @@ class PictureDocument:
         if not whole.isValid():
             log.warning("picture %s is not an SVG QtSvg can draw; shown empty", path.name)
             return
-        self.view_box = whole.viewBoxF()
+        self.view_box = self.content = whole.viewBoxF()
         for element in root.iter():
             ident = element.get("id") or ""
             if ident.startswith("anchor-") and whole.elementExists(ident):
@@ -74,6 +75,25 @@ class PictureDocument:
             self.parts.append(PicturePart(_renderer(root, [*shared, element]), motion, bounds))
         if run:
             self.parts.append(PicturePart(_renderer(root, shared + run), None, QRectF()))
+        self.content = self._content(root, whole)
+
+    def _content(self, root: ET.Element, whole: QSvgRenderer) -> QRectF:
+        """The drawing's bounds: every top-level layer's, moving groups' at five poses along their way; the
+        whole viewBox when a drawn top-level element has no id to ask about."""
+        box = QRectF()
+        for element in root:
+            ident = element.get("id") or ""
+            if local(element.tag) in _SHARED:
+                continue
+            if not ident or not whole.elementExists(ident):
+                return QRectF(self.view_box)
+            box |= whole.transformForElement(ident).mapRect(whole.boundsOnElement(ident))
+        for part in self.parts:
+            if part.motion:
+                for step in range(5):
+                    pose = part.motion.seconds * step / 8  # from start (0) to end (half a loop)
+                    box |= self.motion_transform(part, pose).mapRect(part.bounds)
+        return box if box.isValid() else QRectF(self.view_box)
 
     @property
     def moves(self) -> bool:
@@ -85,12 +105,13 @@ class PictureDocument:
         return max((part.motion.seconds for part in self.parts if part.motion), default=0.0)
 
     def fitted(self, frame: QRectF) -> QRectF:
-        """The largest rectangle with the viewBox's aspect that fits in `frame`, centred in it."""
-        box = self.view_box
-        scale = min(frame.width() / box.width(), frame.height() / box.height())
-        rect = QRectF(0, 0, box.width() * scale, box.height() * scale)
-        rect.moveCenter(frame.center())
-        return rect
+        """Where the viewBox goes so that the drawing (`content`) is as large as fits in `frame`, aspect kept,
+        centred in it. The viewBox's empty margins may reach beyond the frame."""
+        box, content = self.view_box, self.content
+        scale = min(frame.width() / content.width(), frame.height() / content.height())
+        left = frame.center().x() - (content.center().x() - box.left()) * scale
+        top = frame.center().y() - (content.center().y() - box.top()) * scale
+        return QRectF(left, top, box.width() * scale, box.height() * scale)
 
     def to_target(self, target: QRectF) -> QTransform:
         """viewBox units -> `target` (a fitted rectangle) coordinates."""

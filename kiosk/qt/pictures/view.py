@@ -24,7 +24,7 @@ class PictureView(QWidget):
     """One slide picture filling the widget (aspect kept), labelled, animated only while visible."""
 
     FRAME_MS = 33  # at most ~30 fps: smooth for 4-6 s loops, light for a fanless PC running all day
-    MARGIN = 2  # px kept clear at the frame's edge
+    MARGIN = 0.02  # share of the shorter side kept clear at the frame's edge
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,14 +122,20 @@ class PictureView(QWidget):
         return self._timer.isActive()
 
     def figure_rect(self) -> QRectF:
-        """Where the picture's viewBox lands in the widget (aspect kept, inside the frame)."""
+        """Where the drawing lands in the widget (aspect kept, inside the frame)."""
         self._ensure_layers()
-        return QRectF(self._figure)
+        document = self._document
+        if document is None or self._figure.isEmpty():
+            return QRectF()
+        return document.to_target(self._figure).mapRect(document.content)
 
     def placed_labels(self) -> list[PlacedLabel]:
         """The labels as laid out at the current size: chips and leader lines, in widget coordinates."""
         self._ensure_layers()
         return list(self._placed)
+
+    def label_px(self) -> float:
+        return self._label_px
 
     def anchor_points(self) -> dict[str, QPointF]:
         """Every anchor's centre in widget coordinates."""
@@ -191,14 +197,15 @@ class PictureView(QWidget):
         if key == self._key:
             return True
         self._key = key
-        frame = QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        margin = max(2.0, min(self.width(), self.height()) * self.MARGIN)
+        frame = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
         texts = {k: v for k, v in self._labels.items() if k in document.anchors and v}
         sizes = chip_sizes(texts, self._label_px, frame)
-        left, right = columns(document.anchors, document.view_box.center().x(), sizes)
+        left, right = columns(document.anchors, document.content.center().x(), sizes)
         self._figure = document.fitted(frame.adjusted(left, 0, -right, 0))
         to_widget = document.to_target(self._figure)
         anchors = {k: to_widget.map(document.anchors[k]) for k in texts}
-        self._placed = place_labels(texts, anchors, sizes, frame, self._figure)
+        self._placed = place_labels(texts, anchors, sizes, frame, to_widget.mapRect(document.content))
         self._pixmaps = [None if part.motion else self._layer(partial(document.paint_part, part=part,
                                                                           target=self._figure))
                          for part in document.parts]
