@@ -46,7 +46,6 @@ class SlideView(QWidget, Ui_SlideView):
         self.slide = slide
         self.title.setText(slide.title)
         self.title.setAccessibleName(slide.title)  # a screen reader hears the title's own words
-        self.title.setAccessibleName(slide.title)  # a screen reader hears the title's own words
         self.body.setText(slide.body)
         # A real list so a wrapped bullet lines up under its first word, not under the dot.
         items = "".join(f"<li>{html.escape(b)}</li>" for b in slide.bullets)
