@@ -2,6 +2,10 @@
 
 Its widgets are ui/education.ui (one slide is ui/slide.ui, kiosk/qt/screens/slide.py). The loop's own timers
 (next slide, end of a pause) are the screen's; Flow decides when the screen is left.
+
+A slide change fades between two still images of the whole slide area, taken once when the change starts: the
+outgoing slide fades into the background, then the incoming one out of it. Text never lies on text, and during
+the fade nothing live is painted (the covered slide's labels and picture are not drawn, its animation waits).
 """
 
 from __future__ import annotations
@@ -9,13 +13,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QWidget
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QSizeF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QRegion, QResizeEvent
+from PySide6.QtWidgets import QApplication, QBoxLayout, QWidget
 
 from kiosk.core.content import Slide
 from kiosk.qt.forms.ui_education import Ui_EducationScreen
-from kiosk.qt.pictures import IllustrationPalette
 from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton
@@ -25,22 +28,48 @@ from kiosk.qt.widgets.gestures import SwipeFilter
 log = logging.getLogger(__name__)
 
 
-class FadeOverlay(QWidget):
-    """Paints the previous slide on top of the new one with falling opacity: a cross-fade with no flicker."""
+class SlideFade(QWidget):
+    """Covers the slide area during a slide change and paints only two still images of it: the outgoing one fading
+    into the background over the first half (`progress` 0 to 0.5), the incoming one out of it over the second.
+
+    Opaque, so Qt paints nothing of the live slide under it; taps go through to the slide (swipes, arrows)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.area = parent
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.pixmap = QPixmap()
-        self.opacity = 0.0
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.outgoing = QPixmap()
+        self.incoming = QPixmap()
+        self.background = QColor(Qt.GlobalColor.white)
+        self.progress = 0.0
         self.hide()
 
-    def paintEvent(self, _event: object) -> None:
-        if self.opacity <= 0 or self.pixmap.isNull():
-            return
+    def begin(self, outgoing: QPixmap, incoming: QPixmap, background: QColor) -> None:
+        self.outgoing, self.incoming, self.background = outgoing, incoming, background
+        self.progress = 0.0
+        self.setGeometry(self.area.rect())
+        self.show()
+        self.raise_()
+
+    def set_progress(self, progress: float) -> None:
+        self.progress = progress
+        self.update()
+
+    def finish(self) -> None:
+        """Hide, and let go of the images (two screens' worth of memory)."""
+        self.hide()
+        self.outgoing = self.incoming = QPixmap()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setOpacity(self.opacity)
-        painter.drawPixmap(0, 0, self.pixmap)
+        painter.fillRect(event.rect(), self.background)
+        image, opacity = ((self.outgoing, 1 - 2 * self.progress) if self.progress < 0.5
+                          else (self.incoming, 2 * self.progress - 1))
+        if opacity > 0 and not image.isNull():
+            painter.setOpacity(min(1.0, opacity))
+            painter.drawPixmap(0, 0, image)
+        painter.end()
 
 
 class EducationScreen(Screen, Ui_EducationScreen):
@@ -70,7 +99,11 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.toolbar.used.connect(self.pause)  # a patient changing the language or text size wants to read
         self.header.attach(self.header_left, self.toolbar)
 
-        self.fade = FadeOverlay(self.stage)
+        self.fade = SlideFade(self.stage)
+        self._picture_held = False  # the live picture is hidden under a fade
+        keep = self.slide_view.picture.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # hidden during a fade (its animation waits); nothing else may move
+        self.slide_view.picture.setSizePolicy(keep)
         self.stage.installEventFilter(self)  # the fade always covers exactly the stage
         self.swipe = SwipeFilter(self.stage)
         self.swipe.swiped.connect(self._on_swipe)
@@ -86,11 +119,11 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.resume_timer.setSingleShot(True)
         self.resume_timer.timeout.connect(self.resume)
         self.fade_anim = QVariantAnimation(self)
-        self.fade_anim.setStartValue(1.0)
-        self.fade_anim.setEndValue(0.0)
+        self.fade_anim.setStartValue(0.0)
+        self.fade_anim.setEndValue(1.0)
         self.fade_anim.setEasingCurve(QEasingCurve.Type.InOutQuad)
         self.fade_anim.valueChanged.connect(self._on_fade)
-        self.fade_anim.finished.connect(self.fade.hide)
+        self.fade_anim.finished.connect(self._end_fade)
 
         self.follow_state()
         set_focus_order([*self.toolbar.buttons(), self.prev_button, self.next_button, self.cta])
@@ -122,8 +155,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
             # Scaled from the original each time so the logo stays crisp on every screen size.
             height = theme.px(72)
             self.logo.setPixmap(self._logo_image.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation))
-        palette = IllustrationPalette.high_contrast() if theme.high_contrast else IllustrationPalette()
-        self.slide_view.picture.set_palette_(palette)
+        self.slide_view.apply_theme(theme)
         self.dots.active = QColor(theme.palette.primary)
         self.dots.inactive = QColor(theme.palette.muted_text)
         for button in (self.prev_button, self.next_button):
@@ -170,26 +202,43 @@ class EducationScreen(Screen, Ui_EducationScreen):
     def show_index(self, index: int, animate: bool = True) -> None:
         index %= len(self.slides)
         duration = self.state.config.slides.transition_ms
-        if animate and duration > 0 and self.isVisible() and self.stage.width() > 0:
-            self.fade.pixmap = self.stage.grab()
-            self.fade.opacity = 1.0
-            self.fade.setGeometry(self.stage.rect())
-            self.fade.show()
-            self.fade.raise_()
-            self.fade_anim.stop()
-            self.fade_anim.setDuration(duration)
-            self.fade_anim.start()
-        elif self.fade.isVisible():  # a jump without animation: no old slide fading out on top of the new one
-            self.fade_anim.stop()
-            self.fade.hide()
+        fading = animate and duration > 0 and self.isVisible() and self.stage.width() > 0
+        # What is on screen now, a fade under way included: that is what fades out.
+        outgoing = self.stage_image() if fading else None
+        self._end_fade()
         self.index = index
         self.slide_view.show_slide(self.slides[index])
         self.dots.set_state(len(self.slides), index)
+        if outgoing is not None:
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new slide laid out before...
+            incoming = self.stage_image()  # ...its image is taken
+            self.slide_view.picture.hide()  # under the fade: no animation frames nobody sees, no jump at the end
+            self._picture_held = True
+            self.fade.begin(outgoing, incoming, QColor(self.state.theme.palette.background))
+            self.fade_anim.setDuration(duration)
+            self.fade_anim.start()
         self.slide_changed.emit(index)
 
+    def stage_image(self) -> QPixmap:
+        """The slide area as it looks now, on the screen's background, at the screen's pixel density."""
+        stage: QWidget = self.stage
+        ratio = stage.devicePixelRatioF()
+        image = QPixmap((QSizeF(stage.size()) * ratio).toSize())
+        image.setDevicePixelRatio(ratio)
+        image.fill(QColor(self.state.theme.palette.background))
+        stage.render(image, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        return image
+
     def _on_fade(self, value: float) -> None:
-        self.fade.opacity = float(value)
-        self.fade.update()
+        self.fade.set_progress(float(value))
+
+    def _end_fade(self) -> None:
+        """The live slide again (the fade's end, or a jump that needs none)."""
+        self.fade_anim.stop()
+        self.fade.finish()
+        if self._picture_held:
+            self._picture_held = False
+            self.slide_view.picture.show()
 
     def _step(self, delta: int, by_patient: bool) -> None:
         self.show_index(self.index + delta)
