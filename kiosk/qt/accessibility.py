@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HEADING_ROLES = frozenset({"title", "heading"})  # the style sheet's label roles that are headings
+# Widgets that draw a picture (a slide's illustration, a QR code): images, named by what they show.
+PICTURE_CLASSES = frozenset({"PictureView", "IllustrationView", "QrCodeView", "QrCode"})
 
 
 # ---- headings ---------------------------------------------------------------------------------------------------
@@ -68,9 +70,18 @@ class _HeadingLabel(QAccessibleWidget):
         return super().text(kind)
 
 
+class _Picture(QAccessibleWidget):
+    """A drawn picture as assistive technology sees it: an image with the content's description as its name."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget, QAccessible.Role.Graphic)
+
+
 def _heading_factory(_class_name: str, obj: QObject) -> QAccessibleWidget | None:
     if isinstance(obj, QLabel) and obj.property("role") in HEADING_ROLES:
         return _HeadingLabel(obj)
+    if isinstance(obj, QWidget) and type(obj).__name__ in PICTURE_CLASSES:
+        return _Picture(obj)
     return None
 
 
@@ -78,7 +89,8 @@ _factory_installed = False
 
 
 def install_heading_roles() -> None:
-    """Once per process: title and heading labels are Heading objects for assistive technology."""
+    """Once per process: title and heading labels are Heading objects for assistive technology, pictures are
+    images."""
     global _factory_installed
     if not _factory_installed:
         QAccessible.installFactory(_heading_factory)

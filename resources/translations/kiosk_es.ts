@@ -217,6 +217,14 @@
         <source>Choose another language</source>
         <translation>Elegir otro idioma</translation>
     </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Reads the words on the screen out loud. Tap again to stop.</source>
+        <translation>Lee en voz alta las palabras de la pantalla. Toque otra vez para parar.</translation>
+    </message>
 </context>
 <context>
     <name>RequestFormScreen</name>
