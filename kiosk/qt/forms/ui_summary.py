@@ -16,13 +16,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout,
-    QLabel, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QLabel, QLayout, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.header import ScreenHeader
 from kiosk.qt.widgets.labels import WrappingLabel
-from kiosk.qt.widgets.scrolling import FormScrollArea
+from kiosk.qt.widgets.qr import SmsCodeCard
+from kiosk.qt.widgets.scrolling import (FormScrollArea, ScrollContent)
 from kiosk.qt.widgets.toolbar import PatientToolbar
 
 class Ui_SummaryScreen(object):
@@ -47,7 +48,16 @@ class Ui_SummaryScreen(object):
 
         self.body = QHBoxLayout()
         self.body.setObjectName(u"body")
-        self.card = QFrame(SummaryScreen)
+        self.answers_scroll = FormScrollArea(SummaryScreen)
+        self.answers_scroll.setObjectName(u"answers_scroll")
+        self.answers_scroll.setWidgetResizable(True)
+        self.answers_content = ScrollContent()
+        self.answers_content.setObjectName(u"answers_content")
+        self.answers = QVBoxLayout(self.answers_content)
+        self.answers.setObjectName(u"answers")
+        self.answers.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.answers.setContentsMargins(0, 0, 0, 0)
+        self.card = QFrame(self.answers_content)
         self.card.setObjectName(u"card")
         self.card.setProperty(u"role", u"card")
         self.card_layout = QGridLayout(self.card)
@@ -74,9 +84,9 @@ class Ui_SummaryScreen(object):
 
         self.card_layout.setColumnStretch(1, 1)
 
-        self.body.addWidget(self.card)
+        self.answers.addWidget(self.card)
 
-        self.chosen_card = QFrame(SummaryScreen)
+        self.chosen_card = QFrame(self.answers_content)
         self.chosen_card.setObjectName(u"chosen_card")
         self.chosen_card.setProperty(u"role", u"card")
         self.chosen_layout = QVBoxLayout(self.chosen_card)
@@ -87,23 +97,31 @@ class Ui_SummaryScreen(object):
 
         self.chosen_layout.addWidget(self.chosen_title)
 
-        self.chosen_scroll = FormScrollArea(self.chosen_card)
-        self.chosen_scroll.setObjectName(u"chosen_scroll")
-        self.chosen_scroll.setWidgetResizable(True)
-        self.chosen_list = WrappingLabel()
+        self.chosen_list = WrappingLabel(self.chosen_card)
         self.chosen_list.setObjectName(u"chosen_list")
         self.chosen_list.setAlignment(Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
         self.chosen_list.setProperty(u"role", u"body")
-        self.chosen_scroll.setWidget(self.chosen_list)
 
-        self.chosen_layout.addWidget(self.chosen_scroll)
+        self.chosen_layout.addWidget(self.chosen_list)
 
-        self.chosen_layout.setStretch(1, 1)
 
-        self.body.addWidget(self.chosen_card)
+        self.answers.addWidget(self.chosen_card)
 
-        self.body.setStretch(0, 2)
-        self.body.setStretch(1, 1)
+        self.space_below_answers = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.answers.addItem(self.space_below_answers)
+
+        self.answers_scroll.setWidget(self.answers_content)
+
+        self.body.addWidget(self.answers_scroll)
+
+        self.sms_code = SmsCodeCard(SummaryScreen)
+        self.sms_code.setObjectName(u"sms_code")
+
+        self.body.addWidget(self.sms_code)
+
+        self.body.setStretch(0, 3)
+        self.body.setStretch(1, 2)
 
         self.root_layout.addLayout(self.body)
 
@@ -138,8 +156,7 @@ class Ui_SummaryScreen(object):
 
         self.root_layout.addLayout(self.button_row)
 
-        self.root_layout.setStretch(1, 1)
-        self.root_layout.setStretch(3, 2)
+        self.root_layout.setStretch(2, 1)
 
         self.retranslateUi(SummaryScreen)
 

@@ -1,15 +1,17 @@
 """What the patient chose, and the offer of a free phone call. Never a diagnosis: the words come from the content
 file (Content.summary), which says only a health professional can tell.
 
-Its widgets are ui/summary.ui: the message card with the request button, and the "You chose" card whose list
-scrolls inside it.
+Its widgets are ui/summary.ui: the message card with the request button and the "You chose" card (they scroll
+together when large text leaves too little room), and the "Rather use your own phone?" code (an SMS to the clinic,
+shown when the clinic has an SMS number). The screen uses its room: the message, the list and the code are as
+large as the screen allows, and shrink (never below the body size or a code a phone reads) until everything fits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
@@ -39,12 +41,20 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         self.request_button.clicked.connect(lambda: self.request_assessment.emit(self.symptoms))
         self.back_button.clicked.connect(self.back)
         self.start_over_button.clicked.connect(self.start_over)
+        self.sms_code.bind(state)
+        self._portrait = False
+        # Texts and sizes settle after the layout has placed the cards: fit once the events are through.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit)
         self.follow_state()
         set_focus_order([*self.toolbar.buttons(), self.request_button, self.back_button, self.start_over_button])
 
     def show_choices(self, symptoms: tuple[str, ...]) -> None:
         """The symptom ids chosen on the checklist (empty = "None of these")."""
         self.symptoms = tuple(symptoms)
+        self.sms_code.show_symptoms(self.symptoms)
         self._fill()
 
     def _fill(self) -> None:
@@ -53,7 +63,9 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         labels = content.symptom_labels()
         self.chosen_list.setText("\n".join(f"✓  {labels.get(sid, sid)}" for sid in self.symptoms))
         self.chosen_card.setVisible(bool(self.symptoms))
-        self.chosen_scroll.verticalScrollBar().setValue(0)
+        self.answers_scroll.verticalScrollBar().setValue(0)
+        self.fit()
+        self._refit.start()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -75,6 +87,64 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         self.header.set_spacing(theme.px(16))
         self.header.set_title_sizes(title_sizes(theme.body_px))
         super().apply_appearance()
+        self.fit()
+        self._refit.start()
+
+    # ---- using the room -------------------------------------------------------------------------------------
+    def fit(self) -> None:
+        """Largest message, list and code that fit: from a title-sized message, a heading-sized list and a code of
+        about 6 px per module, down to body-sized words and a code of 3 px per module. Past that the answers
+        scroll (large text on a small screen); the code never does."""
+        if self.width() <= 0 or self.height() <= 0:
+            return
+        theme = self.state.theme
+        body = theme.body_px
+        scale = 1.0
+        while True:
+            self.text.setStyleSheet(f"font-size: {max(body, round(body * 1.75 * scale))}px;")
+            self.chosen_list.setStyleSheet(f"font-size: {max(body, round(body * 1.3 * scale))}px;")
+            self.sms_code.set_code_side(round(self.sms_code.preferred_code_px(theme) * scale))
+            if self._needed_height() <= self._room() or scale <= 0.5:
+                break
+            scale -= 0.05
+        # The request button's words do not wrap: the answers are never narrower than it (plus a scroll bar).
+        scroll_bar = self.answers_scroll.verticalScrollBar().sizeHint().width()
+        self.answers_scroll.setMinimumWidth(self.answers_content.minimumSizeHint().width() + scroll_bar)
+
+    def _room(self) -> int:
+        """Height the body may use: the screen less the header, the button row, margins and spacings."""
+        m = self.root_layout.contentsMargins()
+        spacing = self.root_layout.spacing()
+        # The header puts its title under the toolbar when the screen is narrow: ask it for its height there.
+        header = max(self.header.sizeHint().height(), self.header.heightForWidth(self._body_width()))
+        return self.height() - m.top() - m.bottom() - header - self.back_button.sizeHint().height() - 2 * spacing
+
+    def _body_width(self) -> int:
+        m = self.root_layout.contentsMargins()
+        return self.width() - m.left() - m.right()
+
+    def _answers_width(self) -> int:
+        """The body's 3:2 split in landscape (or the answers' least width), or its whole width (portrait, or no code
+        beside the answers)."""
+        width = self._body_width()
+        if self._portrait or not self.sms_code.offered:
+            return width
+        return max((width - self.body.spacing()) * 3 // 5, self.answers_scroll.minimumWidth())
+
+    def _needed_height(self) -> int:
+        """Height of the answers (message card, then the list) and the code, at the sizes just set."""
+        width = self._body_width()
+        spacing = self.body.spacing()
+        # Measured without the scroll bar's width, so that the answers fit when there is none.
+        answers_w = self._answers_width() - self.answers_scroll.verticalScrollBar().sizeHint().width()
+        answers = self.card.heightForWidth(answers_w)
+        if self.symptoms:
+            answers += self.answers.spacing() + self.chosen_card.heightForWidth(answers_w)
+        if not self.sms_code.offered:
+            return answers
+        if self._portrait:
+            return answers + spacing + self.sms_code.heightForWidth(width)
+        return max(answers, self.sms_code.heightForWidth(width - spacing - answers_w))
 
     def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
         return [(self.back_button, "primary"), (self.start_over_button, "primary"),
@@ -82,16 +152,25 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
+        self._portrait = portrait
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         self.body.setDirection(direction)
+        self.sms_code.set_beside(portrait)  # portrait: words beside the code, under the answers
+        # Portrait: the code as high as it needs, the answers the rest. Landscape: 3:2 side by side.
+        self.body.setStretch(0, 1 if portrait else 3)
+        self.body.setStretch(1, 0 if portrait else 2)
         margin = max(16, min(self.width(), self.height()) // 30)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.root_layout.setSpacing(margin)
         self.body.setSpacing(margin)
+        self.answers.setSpacing(margin)
         super().resizeEvent(event)
+        self.fit()
+        self._refit.start()
 
     def reset(self) -> None:
         self.symptoms = ()
+        self.sms_code.reset()
         self.text.setText("")
         self.chosen_list.setText("")
 

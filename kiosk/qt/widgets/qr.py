@@ -163,8 +163,8 @@ class CodeCard(QFrame):
         self._text_box.setColumnStretch(1, 1)
         self._text_box.setRowStretch(2, 1)
         self.box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
-        self.box.addLayout(self._text_box, 1)
-        self.box.addWidget(self.code, 0, Qt.AlignmentFlag.AlignCenter)
+        self.box.addLayout(self._text_box, 0)
+        self.box.addWidget(self.code, 1, Qt.AlignmentFlag.AlignCenter)
         self.set_code_side(240)
 
     def set_code(self, data: str, heading: str, caption: str, icon_name: str, description: str = "") -> None:
@@ -184,7 +184,10 @@ class CodeCard(QFrame):
         return self.code.data()
 
     def set_beside(self, beside: bool) -> None:
+        """Beside: words on the left taking the width, code on the right. Else words on top, code centred below."""
         self.box.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
+        self.box.setStretch(0, 1 if beside else 0)
+        self.box.setStretch(1, 0 if beside else 1)
 
     def set_code_side(self, px: int) -> None:
         """Side of the code in device pixels, quiet zone included; never below MIN_PX_PER_MODULE per module."""
@@ -266,7 +269,7 @@ class SmsCodeCard(CodeCard):
         if offered and self.state is not None:
             payload = sms_payload(self.state.config.clinic.sms_number, self.message())
             self.set_code(payload, self.tr("Rather use your own phone?"),
-                          self.tr("Scan this code with your camera. A text to the clinic is ready: just press Send."),
+                          self.tr("Scan with your camera: a text to the clinic is ready to send."),
                           "fa5s.sms", self.tr("Opens your phone's messages with a text to the clinic"))
             self.set_code_side(self.code.width())  # a longer message can need more modules
         self.setVisible(offered)
