@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class Figure:
     """One measured figure. `limit` is the target as a number in `unit` (None: no target, shown for context);
-    `value` None means it could not be measured here (`note` says why)."""
+    `value` None means it could not be measured here (`note` says why). `reference_s` is the reference loop
+    (kiosk.bench.machine.reference_loop_s) measured right before this figure: this machine's speed swings
+    from one day to the next, so a time is only comparable with another next to its reference."""
 
     key: str
     name: str
@@ -21,6 +23,7 @@ class Figure:
     what: str
     limit: float | None = None
     note: str = ""
+    reference_s: float | None = None
 
     @property
     def verdict(self) -> str:
@@ -33,6 +36,15 @@ class Figure:
     @property
     def target(self) -> str:
         return "—" if self.limit is None else f"≤ {_number(self.limit)} {self.unit}"
+
+
+TIME_UNITS = frozenset({"s", "ms", "%"})  # figures that depend on the machine's speed: shown with the reference
+
+
+def with_reference(figures: list[Figure], reference_s: float) -> list[Figure]:
+    """The same figures, each time figure carrying `reference_s` (the reference loop measured just before)."""
+    return [replace(f, reference_s=reference_s) if f.unit in TIME_UNITS and f.reference_s is None else f
+            for f in figures]
 
 
 def percentile(values: Sequence[float], pct: float) -> float:
@@ -65,12 +77,14 @@ def markdown(figures: Sequence[Figure], machine: dict[str, str], header: dict[st
     for key, value in header.items():
         lines.append(f"- **{key}:** {_cell(value)}")
     lines.append("- **machine:** " + "; ".join(f"{k} {_cell(v)}" for k, v in machine.items()))
-    lines += ["", "| figure | value | unit | target | result | what was measured |",
-              "| --- | ---: | --- | --- | --- | --- |"]
+    lines += ["", "| figure | value | unit | target | result | reference loop | what was measured |",
+              "| --- | ---: | --- | --- | --- | ---: | --- |"]
     for f in figures:
         value = "—" if f.value is None else _number(f.value)
+        reference = "—" if f.reference_s is None else f"{f.reference_s:.3f} s"
         what = f.what + (f" ({f.note})" if f.note else "")
-        lines.append(f"| {_cell(f.name)} | {value} | {f.unit} | {f.target} | {f.verdict} | {_cell(what)} |")
+        lines.append(f"| {_cell(f.name)} | {value} | {f.unit} | {f.target} | {f.verdict} | {reference} | "
+                     f"{_cell(what)} |")
     return "\n".join(lines) + "\n"
 
 

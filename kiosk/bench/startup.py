@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kiosk.qt.app import Kiosk
 
 MARK = "PSOAS_BENCH_FIRST_PAINT"
-START_TARGET_S = 1.0
+START_TARGET_S = 0.25  # half of a Chromium kiosk's first paint of a comparable slide (0.49 s)
 MEMORY_TARGET_MB = 150.0
 
 
@@ -81,8 +81,10 @@ def _one_start(command: list[str], timeout_s: float) -> tuple[float, int | None]
                        f"{(proc.stderr or proc.stdout).strip()[-600:]}")
 
 
-def measure_cold_start(runs: int, command: list[str], timeout_s: float = 60.0) -> list[Figure]:
-    """Start `command` (a kiosk whose run_kiosk got exit_after_first_paint as its hook) 1 + `runs` times."""
+def measure_cold_start(runs: int, command: list[str], timeout_s: float = 60.0, *, key: str = "start",
+                       kind: str = "") -> list[Figure]:
+    """Start `command` (a kiosk whose run_kiosk got exit_after_first_paint as its hook) 1 + `runs` times.
+    Figures `<key>_s` and `<key>_rss_mb`; `kind` ("source", "frozen") goes into their names."""
     _one_start(command, timeout_s)  # warm-up, not counted: fills the OS file cache and the bytecode cache
     times: list[float] = []
     memory: list[int] = []
@@ -95,14 +97,15 @@ def measure_cold_start(runs: int, command: list[str], timeout_s: float = 60.0) -
     what = (f"{how} with QT_QPA_PLATFORM=offscreen (1280x800 window), from starting the process to the first "
             f"paint of the first slide; median of {runs} runs after 1 unmeasured warm-up run (warm file cache); "
             f"runs: {', '.join(f'{t:.2f}' for t in times)} s")
-    figures = [Figure("start_s", "cold start to first slide", statistics.median(times), "s", what,
+    of = f" ({kind})" if kind else ""
+    figures = [Figure(f"{key}_s", f"cold start to first slide{of}", statistics.median(times), "s", what,
                       limit=START_TARGET_S)]
     if memory:
         figures.append(Figure(
-            "start_rss_mb", "resident memory after start", statistics.median(memory) / 2**20, "MB",
+            f"{key}_rss_mb", f"resident memory after start{of}", statistics.median(memory) / 2**20, "MB",
             f"VmRSS of the same kiosk processes at their first painted slide; median of {len(memory)}",
             limit=MEMORY_TARGET_MB))
     else:
-        figures.append(Figure("start_rss_mb", "resident memory after start", None, "MB",
+        figures.append(Figure(f"{key}_rss_mb", f"resident memory after start{of}", None, "MB",
                               "resident memory of the started kiosk", note="no way to read it on this OS"))
     return figures
