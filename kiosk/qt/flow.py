@@ -142,7 +142,8 @@ class Flow(QObject):
 
         screen = ChecklistScreen(self.state)
         screen.chosen.connect(self.show_summary)
-        screen.back.connect(self.return_to_loop)
+        # Back to the slides is not a new patient: their language, text size and contrast stay (README).
+        screen.back.connect(lambda: self.return_to_loop(keep_choices=True))
         return screen
 
     def _build_summary(self) -> SummaryScreen:
@@ -277,12 +278,14 @@ class Flow(QObject):
         for screen in (self.checklist, self.summary, self.request_form):
             screen.reset()
 
-    def return_to_loop(self) -> None:
-        """Back to the education loop with no trace of the last patient."""
+    def return_to_loop(self, keep_choices: bool = False) -> None:
+        """Back to the education loop with no trace of the last patient (`keep_choices`: the same patient goes
+        back to the slides, keeping their language, text size and contrast)."""
         for screen in list(self._built.values()):  # a screen never built holds nothing to forget
             if screen is not self.education:
                 screen.reset()
-        self.state.reset_patient_choices()
+        if not keep_choices:
+            self.state.reset_patient_choices()
         self.go("education")
         self.education.start(from_first=False)
 

@@ -14,17 +14,20 @@ from PySide6.QtWidgets import QWidget
 from kiosk.qt.forms.ui_checklist import Ui_ChecklistScreen
 from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
-from kiosk.qt.widgets.buttons import TouchButton
+from kiosk.qt.widgets.buttons import TouchButton, set_role
 from kiosk.qt.widgets.focus import set_focus_order, settle
 from kiosk.qt.widgets.header import title_sizes
 from kiosk.qt.widgets.scrolling import KineticScrollArea
+from kiosk.qt.widgets.taps import FreshScreenGuard
 from kiosk.qt.widgets.tiles import ToggleTile
 
 NONE_ICON = "fa5s.ban"
 
 
 class ChecklistScreen(Screen, Ui_ChecklistScreen):
-    """Several symptoms can be chosen; "None of these" excludes (and is excluded by) every symptom.
+    """Several symptoms can be chosen; "None of these" excludes (and is excluded by) every symptom. Ticks are
+    never thrown away silently: with ticks on, the first tap on "None of these" only says (on that tile) that a
+    second tap clears them.
 
     Signals: `chosen(tuple[str, ...])` with the symptom ids in content order (empty tuple = none of these),
     `back()` to leave. The screen never decides what comes next.
@@ -50,6 +53,10 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
         self.none_tile = ToggleTile(icon_name=NONE_ICON)
         self.none_tile.toggled.connect(self._on_none)
         self.grid.add(self.none_tile)
+        self._none_pending = False  # "None of these" tapped once with ticks on: the next tap on it clears them
+        self.tap_guard = FreshScreenGuard(self)
+        self._nothing_chosen = False  # Next was tapped with nothing chosen: say what to do
+        self.scroll.more_below_changed.connect(lambda _more: self._update_message())
 
         # The message is always in the layout (empty when there is nothing to say) so the buttons never move.
         self.back_button.clicked.connect(self.back)
@@ -74,19 +81,43 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
     def _on_symptom(self, _sid: str, on: bool) -> None:
         if on and self.none_tile.isChecked():
             self.none_tile.setChecked(False)
-        self.message.setText("")
+        self._set_none_pending(False)
+        self._set_nothing_chosen(False)
 
     def _on_none(self, on: bool) -> None:
+        ticked = self.selected()
+        if on and ticked and not self._none_pending:
+            # Ask first: undo this tap and say on the tile what a second one will do.
+            self.none_tile.blockSignals(True)
+            self.none_tile.setChecked(False)
+            self.none_tile.blockSignals(False)
+            self._set_none_pending(True)
+            return
         if on:
             for tile in self.tiles.values():
+                tile.blockSignals(True)
                 tile.setChecked(False)
-        self.message.setText("")
+                tile.blockSignals(False)
+                tile.update()
+        self._set_none_pending(False)
+        self._set_nothing_chosen(False)
+
+    def _set_none_pending(self, pending: bool) -> None:
+        if pending != self._none_pending:
+            self._none_pending = pending
+            self._set_none_texts()
+
+    def _set_none_texts(self) -> None:
+        again = self.tr("Tap again to clear your ticks")
+        detail = again if self._none_pending else self.tr("I do not have any of these")
+        self.none_tile.set_texts(self.tr("None of these"), detail, reserve=again)
 
     def _on_next(self) -> None:
+        self._set_none_pending(False)
         ids = self.selected()
         if not ids and not self.none_chosen():
             # Never a dead, greyed-out button: say what to do instead.
-            self.message.setText(self._nothing_chosen_text())
+            self._set_nothing_chosen(True)
             return
         self.chosen.emit(ids)
 
@@ -97,15 +128,28 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
             tile = self.tiles.get(symptom.id)
             if tile is not None:
                 tile.set_texts(symptom.label, symptom.detail)
-        self.none_tile.set_texts(self.tr("None of these"), self.tr("I do not have any of these"))
-        if self.message.text():
-            self.message.setText(self._nothing_chosen_text())
+        self._set_none_texts()
+        self._update_message()
 
-    def _nothing_chosen_text(self) -> str:
-        return self.tr("Please tap at least one box, or “None of these”.")
+    def _set_nothing_chosen(self, on: bool) -> None:
+        self._nothing_chosen = on
+        self._update_message()
+
+    def _update_message(self) -> None:
+        """Between Back and Next (a place nothing moves when it changes): what to do after a Next with nothing
+        chosen, else a hint while part of the list is out of sight below."""
+        role, text = "error", ""
+        if self._nothing_chosen:
+            text = self.tr("Please tap at least one box, or “None of these”.")
+        elif self.scroll.has_more_below():
+            role, text = "muted", self.tr("More below: drag the list up")
+        if self.message.property("role") != role:
+            set_role(self.message, role)
+        self.message.setText(text)
 
     def apply_appearance(self) -> None:
         theme = self.state.theme
+        self.tap_guard.radius = theme.touch_px
         for tile in [*self.tiles.values(), self.none_tile]:
             tile.apply_theme(theme)
         self.grid.set_spacing(theme.px(16), max_row_height=round(theme.touch_px * 2.4))
@@ -120,7 +164,7 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
-        self.grid.set_columns(2 if portrait else 3)
+        self.grid.set_most_columns(2 if portrait else 3)  # fewer when the tiles' words need it (TileGrid)
         margin = max(16, min(self.width(), self.height()) // 30)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.root_layout.setSpacing(max(12, margin // 2))
@@ -130,7 +174,8 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
     def reset(self) -> None:
         for tile in [*self.tiles.values(), self.none_tile]:
             tile.setChecked(False)
-        self.message.setText("")
+        self._set_none_pending(False)
+        self._set_nothing_chosen(False)
         self.scroll.verticalScrollBar().setValue(0)
 
     def screenshot_variants(self) -> Iterator[str]:
@@ -141,6 +186,9 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
         self.set_selected([ids[0], ids[1], ids[min(5, len(ids) - 1)]])
         settle()
         yield "checklist-3-chosen"
+        self.none_tile.click()  # with ticks on, "None of these" asks first
+        settle()
+        yield "checklist-none-asks-first"
         self.reset()
         self._on_next()
         settle()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLayout,
@@ -30,8 +30,10 @@ class KineticScrollArea(QScrollArea):
     """A frameless vertical scroll area that scrolls with a finger drag, only when its content does not fit.
 
     Kinetic scrolling is switched on only when needed because QScroller briefly holds back presses to tell a
-    drag from a tap; where everything fits a tap should act at once.
+    drag from a tap; where everything fits a tap should act at once. Signals `more_below_changed(bool)`.
     """
+
+    more_below_changed = Signal(bool)
 
     def __init__(self, content: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +45,10 @@ class KineticScrollArea(QScrollArea):
         self.viewport().setAutoFillBackground(False)
         self._kinetic = False
         self.verticalScrollBar().rangeChanged.connect(self._update_kinetic)
+        self._more = False
+        # Whether there is more further down, for a screen's "more below" hint (it must not cover the list).
+        self.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._check_more_below())
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._check_more_below())
         if content is not None:
             self.setWidget(content)
 
@@ -53,6 +59,17 @@ class KineticScrollArea(QScrollArea):
 
     def is_kinetic(self) -> bool:
         return self._kinetic
+
+    def has_more_below(self) -> bool:
+        """Part of the content is below the visible part (a screen shows a hint then)."""
+        return self._more
+
+    def _check_more_below(self) -> None:
+        bar = self.verticalScrollBar()
+        more = bar.maximum() > 0 and bar.value() < bar.maximum()
+        if more != self._more:
+            self._more = more
+            self.more_below_changed.emit(more)
 
     def resizeEvent(self, event: object) -> None:
         fit = getattr(self.widget(), "fit_height", None)

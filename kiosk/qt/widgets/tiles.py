@@ -18,12 +18,14 @@ class ToggleTile(QAbstractButton):
     """A big checkable tile: icon, label and a smaller detail line, with a tick mark when chosen.
 
     Painted by hand (not a QPushButton with child labels) so the label, the detail and the tick all change
-    colour together with the checked state, using only theme colours. `indicator="box"` draws a tick box on
-    the left instead of an icon (for consent-style questions).
+    colour together with the checked state, using only theme colours. The tick box is square (it reads as
+    "choose any", unlike a radio circle): on the right after the words by default (`indicator="check"`), or
+    on the left before them with `indicator="box"` (consent-style questions). The detail line is always shown:
+    when room is short the screen changes its layout (fewer columns, scrolling), never the tile's words.
     """
 
     def __init__(self, label: str | QWidget | None = "", detail: str = "", parent: QWidget | None = None, *,
-                 icon_name: str = "", indicator: str = "circle") -> None:
+                 icon_name: str = "", indicator: str = "check") -> None:
         # (label, detail, parent) or (parent), as a Designer form builds it (it then sets the `indicator` property).
         if not isinstance(label, str):
             parent, label = label, ""
@@ -37,7 +39,7 @@ class ToggleTile(QAbstractButton):
         self._icon_name = icon_name
         self._indicator = indicator
         self._detail = ""
-        self._compact = False
+        self._reserve = ""
         self._theme: Theme | None = None
         self._icons: dict[bool, QIcon] = {}
         self._layouts: dict[int, dict[str, Any]] = {}  # by width; layouts ask for heights very often
@@ -53,12 +55,15 @@ class ToggleTile(QAbstractButton):
         self._layouts.clear()
         self.update()
 
-    # "circle" or "box" (the tick mark's outline); a Qt property so that a Designer form can set it.
+    # "check" (tick box on the right) or "box" (on the left); a Qt property so that a Designer form can set it.
     indicator = Property(str, _get_indicator, _set_indicator)
 
-    def set_texts(self, label: str, detail: str = "") -> None:
+    def set_texts(self, label: str, detail: str = "", reserve: str = "") -> None:
+        """`reserve`: another detail line this tile may show later; its room is kept from now on, so that the
+        tiles around never move when the words change."""
         self.setText(label)
         self._detail = detail
+        self._reserve = reserve
         self.setAccessibleName(label)
         self.setAccessibleDescription(detail)
         self._layouts.clear()
@@ -68,19 +73,15 @@ class ToggleTile(QAbstractButton):
     def detail(self) -> str:
         return self._detail
 
-    def set_compact(self, compact: bool) -> None:
-        """Compact tiles leave out the detail line (it stays the accessible description): for small screens."""
-        if compact != self._compact:
-            self._compact = compact
-            self._layouts.clear()
-            self.updateGeometry()
-            self.update()
-
     def is_compact(self) -> bool:
-        return self._compact
+        """Always False: tiles no longer drop their detail line (kept for callers measuring "the full look")."""
+        return False
+
+    def set_compact(self, _compact: bool) -> None:
+        """Does nothing: a tile always shows its detail line (see the class doc)."""
 
     def _shown_detail(self) -> str:
-        return "" if self._compact else self._detail
+        return self._detail
 
     def set_icon_name(self, name: str) -> None:
         self._icon_name = name
@@ -139,9 +140,9 @@ class ToggleTile(QAbstractButton):
             icon_rect = QRect(left, 0, s["icon"], s["icon"])
             left += s["icon"] + pad
         right = width - pad
-        circle = QRect()
-        if self._indicator == "circle":
-            circle = QRect(right - s["mark"], 0, s["mark"], s["mark"])
+        check = QRect()
+        if self._indicator != "box":
+            check = QRect(right - s["mark"], 0, s["mark"], s["mark"])
             right -= s["mark"] + pad // 2
         text_w = max(40, right - left)
         label_font, detail_font = self._fonts()
@@ -150,12 +151,13 @@ class ToggleTile(QAbstractButton):
         detail_h = 0
         gap = pad // 3
         if self._shown_detail():
-            detail_h = QFontMetrics(detail_font).boundingRect(QRect(0, 0, text_w, 100000), flags,
-                                                              self._detail).height()
+            detail_h = max(QFontMetrics(detail_font).boundingRect(QRect(0, 0, text_w, 100000), flags,
+                                                                  text).height()
+                           for text in (self._detail, self._reserve) if text)
         text_h = label_h + (gap + detail_h if detail_h else 0)
         needed = max(s["touch"], text_h + 2 * pad, s["icon"] + 2 * pad, s["mark"] + 2 * pad)
         return {"needed": needed, "left": left, "text_w": text_w, "label_h": label_h, "detail_h": detail_h,
-                "gap": gap, "box": box, "icon": icon_rect, "circle": circle, "text_h": text_h}
+                "gap": gap, "box": box, "icon": icon_rect, "check": check, "text_h": text_h}
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -203,7 +205,7 @@ class ToggleTile(QAbstractButton):
         painter.drawRoundedRect(frame, s["radius"], s["radius"])
 
         mid = self.height() // 2
-        for key in ("icon", "box", "circle"):
+        for key in ("icon", "box", "check"):
             rect = geo[key]
             assert isinstance(rect, QRect)
             if rect.isNull():
@@ -212,7 +214,7 @@ class ToggleTile(QAbstractButton):
             if key == "icon":
                 self._icon(c["mark"]).paint(painter, rect)
             else:
-                self._paint_mark(painter, QRectF(rect), round_=(key == "circle"), colours=c, line=s["border"])
+                self._paint_mark(painter, QRectF(rect), colours=c, line=s["border"])
 
         label_font, detail_font = self._fonts()
         left, text_w = int(geo["left"]), int(geo["text_w"])
@@ -227,10 +229,9 @@ class ToggleTile(QAbstractButton):
             detail_top = top + int(geo["label_h"]) + int(geo["gap"])
             painter.drawText(QRect(left, detail_top, text_w, int(geo["detail_h"])), flags, self._detail)
 
-    def _paint_mark(self, painter: QPainter, rect: QRectF, *, round_: bool, colours: dict[str, QColor],
-                    line: int) -> None:
-        """An empty ring/box when not chosen (it invites a tap), a filled one with a tick when chosen."""
-        radius = rect.width() / 2 if round_ else rect.width() / 5
+    def _paint_mark(self, painter: QPainter, rect: QRectF, *, colours: dict[str, QColor], line: int) -> None:
+        """An empty square box when not chosen (it invites a tap), a filled one with a tick when chosen."""
+        radius = rect.width() / 8
         inset = line / 2
         r = rect.adjusted(inset, inset, -inset, -inset)
         if self.isChecked():
@@ -263,6 +264,8 @@ class TileGrid(QWidget):
         self.setSizePolicy(sp)
         self._tiles: list[QWidget] = []
         self._columns = 3
+        self._most_columns = 3
+        self._fitted: tuple[int, int] | None = None  # the last visible (height, width) fit_height was given
         self._spacing = 16
         self._max_row = 0  # 0 = rows may grow without limit
 
@@ -308,16 +311,33 @@ class TileGrid(QWidget):
         rows = self._row_heights(width)
         return sum(rows) + self._spacing * max(0, len(rows) - 1)
 
+    def set_most_columns(self, columns: int) -> None:
+        """The most columns the screen allows (3 in landscape, 2 in portrait); fit_height may use fewer."""
+        if max(1, columns) != self._most_columns:
+            self._most_columns = max(1, columns)
+            if self._fitted is not None:  # the scroll area may have been resized before the screen said this
+                self.fit_height(*self._fitted)
+
     def fit_height(self, height: int, width: int) -> None:
-        """Called by the scroll area: use compact tiles (no detail line) only when full ones would not fit."""
-        compactable = [t for t in self._tiles if isinstance(t, ToggleTile)]
-        for tile in compactable:
-            tile.set_compact(False)
-        if self.heightForWidth(width) > height:
-            for tile in compactable:
-                tile.set_compact(True)
+        """Called by the scroll area with its visible size. The most columns whose grid fits wins; when none fits
+        (larger text, small screens), one column fewer, so the tiles are wide enough to read, and the area
+        scrolls. Words are never left out to make the grid fit."""
+        self._fitted = (height, width)
+        most = self._most_columns
+        chosen = max(1, most - 1)
+        for columns in range(most, 0, -1):
+            if self._height_with(columns, width) <= height:
+                chosen = columns
+                break
+        self.set_columns(chosen)
         self.updateGeometry()
         self._relayout()
+
+    def _height_with(self, columns: int, width: int) -> int:
+        tile_w = max(1, (width - self._spacing * (columns - 1)) // columns)
+        rows = [max(t.heightForWidth(tile_w) for t in self._tiles[start:start + columns])
+                for start in range(0, len(self._tiles), columns)]
+        return sum(rows) + self._spacing * max(0, len(rows) - 1)
 
     def sizeHint(self) -> QSize:
         width = max(self.width(), 600)
