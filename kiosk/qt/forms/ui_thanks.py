@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QSizePolicy,
 from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.header import ScreenHeader
 from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.qr import CodeCard
 from kiosk.qt.widgets.toolbar import PatientToolbar
 
 class Ui_ThanksScreen(object):
@@ -40,49 +41,94 @@ class Ui_ThanksScreen(object):
 
         self.root_layout.addItem(self.space_above)
 
-        self.tick = QLabel(ThanksScreen)
+        self.body = QHBoxLayout()
+        self.body.setObjectName(u"body")
+        self.message = QWidget(ThanksScreen)
+        self.message.setObjectName(u"message")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.message.sizePolicy().hasHeightForWidth())
+        self.message.setSizePolicy(sizePolicy)
+        self.message_layout = QVBoxLayout(self.message)
+        self.message_layout.setObjectName(u"message_layout")
+        self.message_layout.setContentsMargins(0, 0, 0, 0)
+        self.space_above_message = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.message_layout.addItem(self.space_above_message)
+
+        self.tick = QLabel(self.message)
         self.tick.setObjectName(u"tick")
         self.tick.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.root_layout.addWidget(self.tick)
+        self.message_layout.addWidget(self.tick)
 
-        self.title = WrappingLabel(ThanksScreen)
+        self.title = WrappingLabel(self.message)
         self.title.setObjectName(u"title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setProperty(u"role", u"title")
 
-        self.root_layout.addWidget(self.title)
+        self.message_layout.addWidget(self.title)
 
-        self.space_before_reference = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.when = WrappingLabel(self.message)
+        self.when.setObjectName(u"when")
+        self.when.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.when.setProperty(u"role", u"heading")
 
-        self.root_layout.addItem(self.space_before_reference)
+        self.message_layout.addWidget(self.when)
 
-        self.reference_caption = WrappingLabel(ThanksScreen)
+        self.reference_caption = WrappingLabel(self.message)
         self.reference_caption.setObjectName(u"reference_caption")
         self.reference_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reference_caption.setProperty(u"role", u"heading")
 
-        self.root_layout.addWidget(self.reference_caption)
+        self.message_layout.addWidget(self.reference_caption)
 
-        self.reference_label = QLabel(ThanksScreen)
+        self.reference_label = QLabel(self.message)
         self.reference_label.setObjectName(u"reference_label")
         self.reference_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reference_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reference_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.reference_label.setProperty(u"role", u"clinic")
 
-        self.root_layout.addWidget(self.reference_label)
+        self.message_layout.addWidget(self.reference_label)
 
-        self.space_after_reference = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.clinic_name = WrappingLabel(self.message)
+        self.clinic_name.setObjectName(u"clinic_name")
+        self.clinic_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clinic_name.setProperty(u"role", u"clinic")
 
-        self.root_layout.addItem(self.space_after_reference)
+        self.message_layout.addWidget(self.clinic_name)
 
-        self.seat = WrappingLabel(ThanksScreen)
+        self.clinic_phone = WrappingLabel(self.message)
+        self.clinic_phone.setObjectName(u"clinic_phone")
+        self.clinic_phone.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clinic_phone.setProperty(u"role", u"heading")
+
+        self.message_layout.addWidget(self.clinic_phone)
+
+        self.seat = WrappingLabel(self.message)
         self.seat.setObjectName(u"seat")
         self.seat.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seat.setProperty(u"role", u"body")
 
-        self.root_layout.addWidget(self.seat)
+        self.message_layout.addWidget(self.seat)
+
+        self.space_below_message = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.message_layout.addItem(self.space_below_message)
+
+
+        self.body.addWidget(self.message)
+
+        self.contact_code = CodeCard(ThanksScreen)
+        self.contact_code.setObjectName(u"contact_code")
+
+        self.body.addWidget(self.contact_code)
+
+        self.body.setStretch(0, 1)
+
+        self.root_layout.addLayout(self.body)
 
         self.space_below = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -112,10 +158,7 @@ class Ui_ThanksScreen(object):
 
         self.root_layout.addLayout(self.button_row)
 
-        self.root_layout.setStretch(1, 2)
-        self.root_layout.setStretch(4, 1)
-        self.root_layout.setStretch(7, 1)
-        self.root_layout.setStretch(9, 2)
+        self.root_layout.setStretch(2, 1)
 
         self.retranslateUi(ThanksScreen)
 

@@ -201,6 +201,11 @@ class CodeCard(QFrame):
         """A comfortable side for this screen: about 6 px per module at 1080p, never less than the minimum."""
         return max(self.min_code_px(), round(self.code.modules() * GOOD_PX_PER_MODULE * theme.unit))
 
+    def narrow_width(self, theme: Theme) -> int:
+        """The least comfortable width above the code: the code, or ten body-sized characters for the words."""
+        m = self.box.contentsMargins()
+        return max(self.code.width(), theme.body_px * 10) + m.left() + m.right()
+
     def apply_theme(self, theme: Theme) -> None:
         """Icon size and colour, spacing: they follow the text size and the colours."""
         self._icon_colour = theme.palette.primary
