@@ -129,3 +129,16 @@ def test_speaking_stops_when_the_screen_changes_and_on_the_idle_reset(make_kiosk
     flow.education.show_index(1)  # the next patient's slides are not read out
     assert len(reader.spoken) == count
     assert not find_button(kiosk.window, "Read aloud").isChecked()
+
+
+def test_a_message_that_appears_is_announced(make_kiosk, fast_config, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Errors are announced to assistive technology as they appear (kiosk.qt.accessibility.announce); with
+    read-aloud on they are also spoken, which is how this test hears them."""
+    kiosk = make_kiosk(_reading_config(fast_config))
+    kiosk.flow.education.stop()
+    tap(qtbot, find_button(kiosk.window, "Read aloud"))
+    tap_text(qtbot, kiosk.window, "Check my symptoms")
+    said = _said(kiosk)
+    said.clear()
+    QTest.keyClick(kiosk.flow.checklist.next_button, Qt.Key.Key_Space)
+    assert [u.text for u in said] == ["Please tap at least one box, or “None of these”."]

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.qt.accessibility import announce
 from kiosk.qt.forms.ui_checklist import Ui_ChecklistScreen
 from kiosk.qt.screens.base import Screen
 from kiosk.qt.state import KioskState
@@ -134,6 +135,8 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
     def _set_nothing_chosen(self, on: bool) -> None:
         self._nothing_chosen = on
         self._update_message()
+        if on:
+            announce(self.message, self.message.text(), assertive=True)  # a screen reader hears it at once
 
     def _update_message(self) -> None:
         """Between Back and Next (a place nothing moves when it changes): what to do after a Next with nothing
