@@ -23,8 +23,16 @@
 <context>
     <name>ChecklistScreen</name>
     <message>
+        <source>Tap again to clear your ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>None of these</source>
         <translation>Ninguno de estos</translation>
+    </message>
+    <message>
+        <source>More below: drag the list up</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>I do not have any of these</source>
@@ -367,48 +375,36 @@
     </message>
 </context>
 <context>
-    <name>SlideView</name>
+    <name>SmsCodeCard</name>
     <message>
-        <source>Psoas</source>
-        <translation>Psoas</translation>
+        <source>Hello, please call me for a free phone assessment. My symptoms: {symptoms}</source>
+        <translation>Hola, por favor llámenme para una evaluación gratuita por teléfono. Mis síntomas: {symptoms}</translation>
     </message>
     <message>
-        <source>Spine</source>
-        <translation>Columna</translation>
+        <source>Hello, please call me for a free phone assessment.</source>
+        <translation>Hola, por favor llámenme para una evaluación gratuita por teléfono.</translation>
     </message>
     <message>
-        <source>Pelvis</source>
-        <translation>Pelvis</translation>
+        <source>+{count} more</source>
+        <comment>ends a shortened list of symptoms in a text message</comment>
+        <translation>+{count} más</translation>
     </message>
     <message>
-        <source>Thigh bone</source>
-        <translation>Fémur</translation>
+        <source>, </source>
+        <comment>between two symptoms in a text message</comment>
+        <translation>, </translation>
     </message>
     <message>
-        <source>Diaphragm</source>
-        <translation>Diafragma</translation>
+        <source>Rather use your own phone?</source>
+        <translation>¿Prefiere usar su propio teléfono?</translation>
     </message>
     <message>
-        <source>Disc</source>
-        <translation>Disco</translation>
+        <source>Scan with your camera: a text to the clinic is ready to send.</source>
+        <translation>Escanee con la cámara: el mensaje a la clínica ya está escrito.</translation>
     </message>
     <message>
-        <source>Organs</source>
-        <translation>Órganos</translation>
-    </message>
-    <message>
-        <source>Stress</source>
-        <translation>Estrés</translation>
-    </message>
-    <message>
-        <source>Front</source>
-        <comment>the body seen from the front</comment>
-        <translation>De frente</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <comment>the body seen from behind</comment>
-        <translation>De espaldas</translation>
+        <source>Opens your phone&apos;s messages with a text to the clinic</source>
+        <translation>Abre los mensajes de su teléfono con un texto para la clínica</translation>
     </message>
 </context>
 <context>
@@ -700,6 +696,26 @@
     <message>
         <source>Back to the slides</source>
         <translation>Volver a las diapositivas</translation>
+    </message>
+    <message>
+        <source>Expect our call %1.</source>
+        <translation>Espere nuestra llamada %1.</translation>
+    </message>
+    <message>
+        <source>Our phone number: %1</source>
+        <translation>Nuestro teléfono: %1</translation>
+    </message>
+    <message>
+        <source>Save our number</source>
+        <translation>Guarde nuestro número</translation>
+    </message>
+    <message>
+        <source>Scan with your camera to add the clinic to your contacts.</source>
+        <translation>Escanee con la cámara para añadir la clínica a sus contactos.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s contact card: name, phone number, address and website</source>
+        <translation>La tarjeta de contacto de la clínica: nombre, teléfono, dirección y sitio web</translation>
     </message>
 </context>
 </TS>
