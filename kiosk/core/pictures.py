@@ -97,6 +97,18 @@ class Motion:
         t = (1 - math.cos(2 * math.pi * (seconds % self.seconds) / self.seconds)) / 2
         return tuple(a + (b - a) * t for a, b in zip(self.start, self.end, strict=True))
 
+    def matrix(self, seconds: float) -> tuple[float, float, float, float, float, float]:
+        """The group's affine transform at `seconds`, (m11, m12, m21, m22, dx, dy) as QTransform takes it:
+        x' = m11 x + m21 y + dx, y' = m12 x + m22 y + dy (SVG units, y down, degrees clockwise)."""
+        value = self.value(seconds)
+        px, py = self.pivot
+        if self.kind == "translate":
+            return (1.0, 0.0, 0.0, 1.0, value[0], value[1])
+        if self.kind == "scale-y":
+            return (1.0, 0.0, 0.0, value[0], 0.0, py - value[0] * py)
+        c, s = math.cos(math.radians(value[0])), math.sin(math.radians(value[0]))
+        return (c, s, -s, c, px - c * px + s * py, py - s * px - c * py)
+
 
 def _numbers(text: str | None, count: int) -> tuple[float, ...] | None:
     try:

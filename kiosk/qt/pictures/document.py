@@ -1,9 +1,7 @@
 """One slide picture's SVG, ready to paint: recoloured for the look, split into still runs and moving groups.
 
-Top-level elements are painted in document order. Runs of still ones become one QtSvg document each (rendered
-once per size into a pixmap by the view); each valid `move-*` group becomes its own document, painted every frame
-under its motion's transform. Shared definitions (style, defs) go into every part so classes and `use` resolve.
-"""
+Top-level elements paint in document order. Each run of still ones, and each valid `move-*` group, becomes its own
+QtSvg document (shared style and defs copied in), so each renders once into a pixmap (layers.py)."""
 
 from __future__ import annotations
 
@@ -58,8 +56,7 @@ class PictureDocument:
         for element in root.iter():
             ident = element.get("id") or ""
             if ident.startswith("anchor-") and whole.elementExists(ident):
-                box = whole.transformForElement(ident).mapRect(whole.boundsOnElement(ident))
-                self.anchors[ident.removeprefix("anchor-")] = box.center()
+                self.anchors[ident.removeprefix("anchor-")] = _bounds(whole, ident).center()
         shared = [e for e in root if local(e.tag) in _SHARED]
         run: list[ET.Element] = []
         for element in root:
@@ -71,8 +68,7 @@ class PictureDocument:
             if run:
                 self.parts.append(PicturePart(_renderer(root, shared + run), None, QRectF()))
                 run = []
-            bounds = whole.transformForElement(motion.group).mapRect(whole.boundsOnElement(motion.group))
-            self.parts.append(PicturePart(_renderer(root, [*shared, element]), motion, bounds))
+            self.parts.append(PicturePart(_renderer(root, [*shared, element]), motion, _bounds(whole, motion.group)))
         if run:
             self.parts.append(PicturePart(_renderer(root, shared + run), None, QRectF()))
         self.content = self._content(root, whole)
@@ -87,17 +83,13 @@ class PictureDocument:
                 continue
             if not ident or not whole.elementExists(ident):
                 return QRectF(self.view_box)
-            box |= whole.transformForElement(ident).mapRect(whole.boundsOnElement(ident))
+            box |= _bounds(whole, ident)
         for part in self.parts:
             if part.motion:
                 for step in range(5):
                     pose = part.motion.seconds * step / 8  # from start (0) to end (half a loop)
-                    box |= self.motion_transform(part, pose).mapRect(part.bounds)
+                    box |= self.motion_in(part, pose).mapRect(part.bounds)
         return box if box.isValid() else QRectF(self.view_box)
-
-    @property
-    def moves(self) -> bool:
-        return any(part.motion for part in self.parts)
 
     @property
     def cycle_seconds(self) -> float:
@@ -119,23 +111,16 @@ class PictureDocument:
         scale = target.width() / box.width()
         return QTransform(scale, 0, 0, scale, target.left() - box.left() * scale, target.top() - box.top() * scale)
 
-    def motion_transform(self, part: PicturePart, seconds: float) -> QTransform:
-        """The moving group's transform at `seconds` into its loop, in viewBox units."""
-        motion = part.motion
-        if motion is None:
-            return QTransform()
-        value = motion.value(seconds)
-        px, py = motion.pivot
-        if motion.kind == "translate":
-            return QTransform.fromTranslate(value[0], value[1])
-        turn = QTransform().rotate(value[0]) if motion.kind == "rotate" else QTransform.fromScale(1.0, value[0])
-        return QTransform.fromTranslate(-px, -py) * turn * QTransform.fromTranslate(px, py)
+    def motion_in(self, part: PicturePart, seconds: float, target: QRectF | None = None) -> QTransform:
+        """A moving group's transform at `seconds`, in viewBox units or those of `target` (a fitted rectangle)."""
+        motion = QTransform(*part.motion.matrix(seconds)) if part.motion else QTransform()
+        to_target = self.to_target(target) if target else QTransform()
+        return to_target.inverted()[0] * motion * to_target
 
-    def paint_part(self, painter: QPainter, part: PicturePart, target: QRectF, seconds: float = 0.0) -> None:
-        """Paint one part into `target` (fitted), a moving group posed at `seconds`."""
+    def paint_part(self, painter: QPainter, part: PicturePart, target: QRectF) -> None:
+        """Paint one part into `target` (fitted); a moving group at rest, where the file draws it."""
         painter.save()
-        painter.setWorldTransform(self.motion_transform(part, seconds) * self.to_target(target)
-                                  * painter.worldTransform())
+        painter.setWorldTransform(self.to_target(target) * painter.worldTransform())
         part.renderer.render(painter, self.view_box)
         painter.restore()
 
@@ -148,6 +133,11 @@ def _set_palette(root: ET.Element, high_contrast: bool) -> None:
         block = ET.Element(f"{{{SVG_NS}}}style", {"id": "palette"})
         root.insert(0, block)
     block.text = f"{block.text or ''}\n{palette_css(high_contrast)}"
+
+
+def _bounds(whole: QSvgRenderer, ident: str) -> QRectF:
+    """An element's bounds in viewBox units (its parents' transforms applied)."""
+    return whole.transformForElement(ident).mapRect(whole.boundsOnElement(ident))
 
 
 def _renderer(root: ET.Element, children: list[ET.Element]) -> QSvgRenderer:
@@ -163,8 +153,4 @@ def _cached(path: Path, mtime_ns: int, high_contrast: bool) -> PictureDocument:
 
 def load_picture(path: Path, high_contrast: bool = False) -> PictureDocument:
     """The picture at `path` in the given look; reused while the file is unchanged (a slide comes round often)."""
-    try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        mtime = -1
-    return _cached(path, mtime, high_contrast)
+    return _cached(path, path.stat().st_mtime_ns if path.is_file() else -1, high_contrast)

@@ -44,12 +44,9 @@ def chip_sizes(texts: Mapping[str, str], px: float, frame: QRectF) -> dict[str, 
     """Each label's chip size (at the origin), its text wrapped to a column's width."""
     metrics = QFontMetricsF(label_font(px))
     pad_x, pad_y = px * 0.4, px * 0.15
-    widest = max(px * 3, frame.width() * COLUMN_SHARE - 2 * pad_x)
-    out = {}
-    for key, text in texts.items():
-        bounds = metrics.boundingRect(QRectF(0, 0, widest, 10 * px), _WRAP, text)
-        out[key] = QRectF(0, 0, bounds.width() + 2 * pad_x, bounds.height() + 2 * pad_y)
-    return out
+    room = QRectF(0, 0, max(px * 3, frame.width() * COLUMN_SHARE - 2 * pad_x), 10 * px)
+    sizes = {key: metrics.boundingRect(room, _WRAP, text).size() for key, text in texts.items()}
+    return {key: QRectF(0, 0, size.width() + 2 * pad_x, size.height() + 2 * pad_y) for key, size in sizes.items()}
 
 
 def columns(anchors: Mapping[str, QPointF], centre_x: float, sizes: Mapping[str, QRectF]) -> tuple[float, float]:
@@ -64,11 +61,9 @@ def place_labels(texts: Mapping[str, str], anchors: Mapping[str, QPointF], sizes
                  frame: QRectF, figure: QRectF) -> list[PlacedLabel]:
     """Chips beside the figure at their anchors' heights, pushed apart, clamped inside `frame`.
 
-    `anchors` are in the same coordinates as `frame` and `figure`; labels without an anchor are left out."""
+    Every text needs its anchor, in the same coordinates as `frame` and `figure`."""
     placed = []
     for key, text in texts.items():
-        if key not in anchors:
-            continue
         anchor, box = anchors[key], QRectF(sizes[key])
         left = anchor.x() < figure.center().x()
         if left:
@@ -77,9 +72,9 @@ def place_labels(texts: Mapping[str, str], anchors: Mapping[str, QPointF], sizes
             box.moveLeft(min(frame.right() - box.width(), figure.right()))
         box.moveTop(anchor.y() - box.height() / 2)
         placed.append(PlacedLabel(key, text, box, anchor, left))
+    gap = min((box.height() for box in sizes.values()), default=0.0) * 0.2
     for side in (True, False):
-        _spread([p for p in placed if p.left == side], frame, gap=min(sizes[p.key].height() for p in placed) * 0.2
-                if placed else 0.0)
+        _spread([p for p in placed if p.left == side], frame, gap)
     return placed
 
 

@@ -1,30 +1,27 @@
 """PictureView: the widget that shows one slide picture with its labels, animated while it is on screen.
 
-Still runs and the labels are rendered once per size, look and labels into pixmaps; each frame repaints only the
-moving groups' area (the pixmaps below and above them, and the groups themselves under their motion). Painting
-depends only on the picture's phase, never on the clock, so a grab at a given phase is always the same image.
-"""
+Every part is a cached pixmap (layers.py); a frame repaints only the moving groups' area. Painting depends only on
+the phase, never on the clock, so a grab at a given phase is always the same image."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from functools import partial
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
+from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.core.theme import MIN_BODY_PX
 from kiosk.qt.pictures.document import PictureDocument, load_picture
-from kiosk.qt.pictures.labels import PlacedLabel, chip_sizes, columns, draw_labels, place_labels
+from kiosk.qt.pictures.labels import PlacedLabel
+from kiosk.qt.pictures.layers import Layers, layers_for
 
 
 class PictureView(QWidget):
     """One slide picture filling the widget (aspect kept), labelled, animated only while visible."""
 
     FRAME_MS = 33  # at most ~30 fps: smooth for 4-6 s loops, light for a fanless PC running all day
-    MARGIN = 0.02  # share of the shorter side kept clear at the frame's edge
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,11 +33,7 @@ class PictureView(QWidget):
         self._label_px = float(MIN_BODY_PX)
         self._speed, self._enabled = 1.0, True
         self._seconds = self._seconds_at_start = 0.0  # where the loop is, in seconds
-        self._key: tuple | None = None
-        self._pixmaps: list[QPixmap | None] = []  # per part: a still run's pixmap, None for a moving group
-        self._overlay = QPixmap()  # the labels
-        self._placed: list[PlacedLabel] = []
-        self._figure = QRectF()
+        self._layers: Layers | None = None
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setInterval(self.FRAME_MS)
@@ -69,13 +62,11 @@ class PictureView(QWidget):
     def set_colours(self, background: QColor | str, text: QColor | str) -> None:
         """The theme's background (behind the picture and its label chips) and text colour (labels, leaders)."""
         self._ground, self._ink = QColor(background), QColor(text)
-        self._key = None
         self.update()
 
     def set_label_px(self, px: float) -> None:
         """Label text size; never below the body-text minimum."""
         self._label_px = max(float(MIN_BODY_PX), px)
-        self._key = None
         self.update()
 
     def set_animation_speed(self, factor: float) -> None:
@@ -101,12 +92,6 @@ class PictureView(QWidget):
             self._clock.restart()
         self.update()
 
-    def set_palette_(self, palette: object) -> None:
-        """Old call (education.py until it uses SlideView.apply_theme): an IllustrationPalette picks the look."""
-        high = bool(getattr(palette, "high", False))
-        self.set_high_contrast(high)
-        self.set_colours(*(("#000000", "#FFFFFF") if high else ("#F6F4EF", "#1B2A32")))
-
     # -- what it shows ------------------------------------------------------------------------------
     def picture_path(self) -> Path | None:
         return self._path
@@ -121,30 +106,22 @@ class PictureView(QWidget):
     def is_animating(self) -> bool:
         return self._timer.isActive()
 
+    def prepare(self, path: Path | str, labels: Mapping[str, str] | None = None) -> None:
+        """Render a picture ahead for this view's size and look (e.g. the next slide's), so it shows at once."""
+        self._layers_of(load_picture(Path(path), self._high_contrast), dict(labels or {}))
+
     def figure_rect(self) -> QRectF:
         """Where the drawing lands in the widget (aspect kept, inside the frame)."""
-        self._ensure_layers()
-        document = self._document
-        if document is None or self._figure.isEmpty():
-            return QRectF()
-        return document.to_target(self._figure).mapRect(document.content)
+        layers, document = self._current(), self._document
+        return document.to_target(layers.figure).mapRect(document.content) if layers and document else QRectF()
 
     def placed_labels(self) -> list[PlacedLabel]:
         """The labels as laid out at the current size: chips and leader lines, in widget coordinates."""
-        self._ensure_layers()
-        return list(self._placed)
+        layers = self._current()
+        return list(layers.placed) if layers else []
 
     def label_px(self) -> float:
         return self._label_px
-
-    def anchor_points(self) -> dict[str, QPointF]:
-        """Every anchor's centre in widget coordinates."""
-        self._ensure_layers()
-        document = self._document
-        if document is None or self._figure.isEmpty():
-            return {}
-        to_widget = document.to_target(self._figure)
-        return {key: to_widget.map(point) for key, point in document.anchors.items()}
 
     # -- Qt -------------------------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -165,17 +142,20 @@ class PictureView(QWidget):
         painter = QPainter(self)
         try:
             painter.fillRect(event.rect(), self._ground)
-            document = self._document
-            if document is None or not self._ensure_layers():
+            layers, document = self._current(), self._document
+            if layers is None or document is None:
                 return
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            for part, pixmap in zip(document.parts, self._pixmaps, strict=True):
-                if pixmap is None:
-                    document.paint_part(painter, part, self._figure, self._seconds)
+            for part, (pixmap, at) in zip(document.parts, layers.images, strict=True):
+                if part.motion:
+                    painter.save()
+                    painter.setWorldTransform(document.motion_in(part, self._seconds, layers.figure), True)
+                    painter.drawPixmap(at, pixmap)
+                    painter.restore()
                 else:
-                    painter.drawPixmap(0, 0, pixmap)
-            painter.drawPixmap(0, 0, self._overlay)
+                    painter.drawPixmap(at, pixmap)
+            if layers.overlay:
+                painter.drawPixmap(0, 0, layers.overlay)
         finally:
             painter.end()
 
@@ -183,61 +163,34 @@ class PictureView(QWidget):
     def _load(self) -> None:
         self._stop()
         self._document = load_picture(self._path, self._high_contrast) if self._path else None
-        self._key = None
         self._sync_timer()
         self.update()
 
-    def _ensure_layers(self) -> bool:
-        """(Re)render still runs and labels when size, picture, look or labels changed; False when too small."""
-        document, dpr = self._document, self.devicePixelRatioF()
-        if document is None or self.width() < 8 or self.height() < 8:
-            return False
-        key = (id(document), self.width(), self.height(), dpr, tuple(self._labels.items()), self._label_px,
-               self._ground.rgba(), self._ink.rgba())
-        if key == self._key:
-            return True
-        self._key = key
-        margin = max(2.0, min(self.width(), self.height()) * self.MARGIN)
-        frame = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
-        texts = {k: v for k, v in self._labels.items() if k in document.anchors and v}
-        sizes = chip_sizes(texts, self._label_px, frame)
-        left, right = columns(document.anchors, document.content.center().x(), sizes)
-        self._figure = document.fitted(frame.adjusted(left, 0, -right, 0))
-        to_widget = document.to_target(self._figure)
-        anchors = {k: to_widget.map(document.anchors[k]) for k in texts}
-        self._placed = place_labels(texts, anchors, sizes, frame, to_widget.mapRect(document.content))
-        self._pixmaps = [None if part.motion else self._layer(partial(document.paint_part, part=part,
-                                                                          target=self._figure))
-                         for part in document.parts]
-        self._overlay = self._layer(lambda p: draw_labels(p, self._placed, self._label_px, self._ink, self._ground))
-        return True
+    def _current(self) -> Layers | None:
+        """This view's layers at its size, look and labels (None when there is nothing to show)."""
+        self._layers = self._layers_of(self._document, self._labels)
+        return self._layers
 
-    def _layer(self, paint: Callable[[QPainter], None]) -> QPixmap:
-        dpr = self.devicePixelRatioF()
-        pixmap = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint(painter)
-        painter.end()
-        return pixmap
+    def _layers_of(self, document: PictureDocument | None, labels: dict[str, str]) -> Layers | None:
+        if document is None or self.width() < 8 or self.height() < 8:
+            return None
+        return layers_for(document, self.size(), self.devicePixelRatioF(), labels, self._label_px, self._ground,
+                          self._ink)
 
     def _moving_area(self) -> QRectF:
         """Where the moving groups are painted now, in widget coordinates (with room for antialiasing)."""
         area = QRectF()
-        document = self._document
-        if document is None or self._figure.isEmpty():
+        layers, document = self._layers, self._document
+        if layers is None or document is None:
             return area
-        to_widget = document.to_target(self._figure)
+        to_widget = document.to_target(layers.figure)
         for part in document.parts:
             if part.motion:
-                area |= (document.motion_transform(part, self._seconds) * to_widget).mapRect(part.bounds)
-        return area.adjusted(-3, -3, 3, 3)
+                area |= (document.motion_in(part, self._seconds) * to_widget).mapRect(part.bounds)
+        return area.adjusted(-5, -5, 5, 5)
 
     def _sync_timer(self) -> None:
-        moving = self._document is not None and self._document.moves
-        if moving and self._enabled and self.isVisible():
+        if self.cycle_seconds() and self._enabled and self.isVisible():
             if not self._timer.isActive():
                 self._seconds_at_start = self._seconds
                 self._clock.start()
