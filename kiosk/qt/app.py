@@ -25,6 +25,7 @@ from kiosk.core.logsetup import enable_crash_dump, setup_logging
 from kiosk.qt.flow import Flow
 from kiosk.qt.single_instance import EXIT_ALREADY_RUNNING, AlreadyRunning, InstanceLock
 from kiosk.qt.state import KioskState
+from kiosk.qt.typeface import use_typeface
 from kiosk.qt.widgets.icons import hold_icons, release_icons
 from kiosk.qt.window import KioskWindow
 
@@ -37,6 +38,7 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("psoas-kiosk")
         app.setApplicationVersion(__version__)
+    use_typeface(app)  # type: ignore[arg-type]  # also on an application made elsewhere (tests, self-test)
     return app  # type: ignore[return-value]
 
 
