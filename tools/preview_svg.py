@@ -20,26 +20,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The kiosk swaps the text of <style id="palette"> for this one in high contrast (docs: SVG picture contract).
-HIGH_CONTRAST_PALETTE = """
-.outline{fill:none;stroke:#FFFFFF}
-.bone{fill:#000000;stroke:#FFFFFF}
-.psoas{fill:#FFD400;stroke:#FFFFFF}
-.iliacus{fill:#FFA800;stroke:#FFFFFF}
-.muscle{fill:#7A4FCC;stroke:#FFFFFF}
-.organ{fill:#1B3A66;stroke:#FFFFFF}
-.skin{fill:#333333;stroke:#FFFFFF}
-.cloth{fill:#005F87;stroke:#FFFFFF}
-.diaphragm{fill:#B07CFF;stroke:#FFFFFF}
-.disc{fill:#00D7F0;stroke:#FFFFFF}
-.highlight{fill:#FFD400;opacity:0.7}
-.accent{fill:#00D7F0}
-.device{fill:#FFFFFF}
-.screen{fill:#000000}
-.ground{fill:#333333}
-.shade{fill:#000000;opacity:0}
-.anchor{fill:none;stroke:none}
-"""
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# the kiosk's own palettes, so the preview matches what the kiosk shows
+from kiosk.core.pictures import palette_css
 
 BACKGROUNDS = {"normal": "#FFFFFF", "high": "#000000"}
 PALETTE_BLOCK = re.compile(r'(<style[^>]*id="palette"[^>]*>)(.*?)(</style>)', re.S)
@@ -48,9 +31,8 @@ MOVE_GROUP = re.compile(r'<g\s[^>]*id="(move-[\w-]+)"[^>]*>', re.S)
 
 def with_palette(svg_text: str, palette: str) -> str:
     """Return the SVG text with its palette block replaced for the given palette name."""
-    if palette == "normal":
-        return svg_text
-    return PALETTE_BLOCK.sub(lambda m: m.group(1) + HIGH_CONTRAST_PALETTE + m.group(3), svg_text, count=1)
+    css = "\n" + palette_css(palette == "high") + "\n"
+    return PALETTE_BLOCK.sub(lambda m: m.group(1) + css + m.group(3), svg_text, count=1)
 
 
 def posed(svg_text: str, end: str) -> str:
