@@ -74,6 +74,7 @@ def test_mid_fade_shows_still_images_one_at_a_time(make_kiosk, fast_config, qtbo
         widget.installEventFilter(watch)
     assert screen.fade.isVisible() and screen.fade.geometry() == stage.rect()
     assert screen.dots.accessibleName() == f"{screen.index + 1} / {len(screen.slides)}"  # at once, as before
+    qtbot.waitUntil(lambda: not screen.fade.incoming.isNull(), timeout=2000)  # taken in the next pass of the loop
     incoming = screen.fade.incoming.toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert _differing(incoming, outgoing) > 0.02  # another slide
 

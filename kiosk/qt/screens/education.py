@@ -101,6 +101,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
 
         self.fade = SlideFade(self.stage)
         self._picture_held = False  # the live picture is hidden under a fade
+        self._incoming_due = False  # a fade waits for its incoming image (take_incoming_image)
         keep = self.slide_view.picture.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # hidden during a fade (its animation waits); nothing else may move
         self.slide_view.picture.setSizePolicy(keep)
@@ -118,6 +119,11 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.resume_timer = QTimer(self)
         self.resume_timer.setSingleShot(True)
         self.resume_timer.timeout.connect(self.resume)
+        # Once a slide is on screen (its fade over), the next slide's picture is rendered ahead, in a quiet moment,
+        # so that the slide change itself only lays out words and shows images already made.
+        self.prepare_timer = QTimer(self)
+        self.prepare_timer.setSingleShot(True)
+        self.prepare_timer.timeout.connect(self.prepare_next)
         self.fade_anim = QVariantAnimation(self)
         self.fade_anim.setStartValue(0.0)
         self.fade_anim.setEndValue(1.0)
@@ -194,6 +200,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
     def stop(self) -> None:
         self.advance_timer.stop()
         self.resume_timer.stop()
+        self.prepare_timer.stop()
 
     def _schedule(self) -> None:
         seconds = self.slides[self.index].seconds * self.state.config.slides.speed
@@ -209,31 +216,59 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.index = index
         self.slide_view.show_slide(self.slides[index])
         self.dots.set_state(len(self.slides), index)
+        self.prepare_timer.start(max(0, duration if outgoing is not None else 0) + self.PREPARE_AFTER_MS)
         if outgoing is not None:
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new slide laid out before...
-            incoming = self.stage_image()  # ...its image is taken
             self.slide_view.picture.hide()  # under the fade: no animation frames nobody sees, no jump at the end
             self._picture_held = True
-            self.fade.begin(outgoing, incoming, QColor(self.state.theme.palette.background))
+            self.fade.begin(outgoing, QPixmap(), QColor(self.state.theme.palette.background))
             self.fade_anim.setDuration(duration)
             self.fade_anim.start()
+            # The incoming image is needed only from the fade's middle: taken in the next pass of the event loop,
+            # so that the slide change and that image each fit in a frame of their own.
+            self._incoming_due = True
+            QTimer.singleShot(0, self, self.take_incoming_image)
         self.slide_changed.emit(index)
 
-    def stage_image(self) -> QPixmap:
-        """The slide area as it looks now, on the screen's background, at the screen's pixel density."""
+    def take_incoming_image(self) -> None:
+        """The image of the slide a fade leads to (once per fade; nothing to do when it is taken already)."""
+        if not self._incoming_due:
+            return
+        self._incoming_due = False
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new slide laid out before its image
+        picture = self.slide_view.picture
+        picture.show()  # for the image only: hidden again before anything is painted on screen
+        self.fade.incoming = self.stage_image(slide_only=True)
+        picture.hide()
+        self.fade.update()
+
+    def stage_image(self, slide_only: bool = False) -> QPixmap:
+        """The slide area as it looks now (`slide_only`: the live slide, without a fade over it), on the screen's
+        background, at the screen's pixel density."""
         stage: QWidget = self.stage
         ratio = stage.devicePixelRatioF()
         image = QPixmap((QSizeF(stage.size()) * ratio).toSize())
         image.setDevicePixelRatio(ratio)
         image.fill(QColor(self.state.theme.palette.background))
-        stage.render(image, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        source: QWidget = self.slide_view if slide_only else stage
+        source.render(image, source.mapTo(stage, QPoint(0, 0)), QRegion(), QWidget.RenderFlag.DrawChildren)
         return image
+
+    PREPARE_AFTER_MS = 400  # after the fade: not in the middle of its frames or of the reveal
+
+    def prepare_next(self) -> None:
+        """Render the next slide's picture ahead (the quiet moment after a slide change)."""
+        if not self.isVisible():
+            return
+        upcoming = self.slides[(self.index + 1) % len(self.slides)]
+        if upcoming.picture_path:  # the same picture and labels SlideView.show_slide will ask for
+            self.slide_view.picture.prepare(upcoming.picture_path, upcoming.labels)
 
     def _on_fade(self, value: float) -> None:
         self.fade.set_progress(float(value))
 
     def _end_fade(self) -> None:
         """The live slide again (the fade's end, or a jump that needs none)."""
+        self._incoming_due = False
         self.fade_anim.stop()
         self.fade.finish()
         if self._picture_held:
