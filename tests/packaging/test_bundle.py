@@ -32,6 +32,9 @@ SYSTEM_LIBS = {
     "libxcb-xfixes.so.0", "libxcb-xkb.so.1", "libxkbcommon.so.0", "libxkbcommon-x11.so.0",
     # Wayland (libwayland-client0, libwayland-cursor0)
     "libwayland-client.so.0", "libwayland-cursor.so.0",
+    # Read aloud only (libpulse0, libgssapi-krb5-2, libspeechd2 with speech-dispatcher): without them the kiosk
+    # runs and simply offers no "Read aloud" button (kiosk/qt/speech.py)
+    "libpulse.so.0", "libgssapi_krb5.so.2", "libspeechd.so.2",
 }
 
 
@@ -81,7 +84,7 @@ def test_bundle_leaves_out_what_the_kiosk_does_not_use() -> None:
         assert not [n for n in names if n.startswith(unwanted)], f"{unwanted} should not be in the bundle"
     plugin_types = {p.parent.name for p in qt.rglob("plugins/*/*")}
     assert plugin_types <= {"platforms", "imageformats", "iconengines", "platforminputcontexts",
-                            "wayland-shell-integration", "styles"}, plugin_types
+                            "wayland-shell-integration", "styles", "texttospeech"}, plugin_types
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries")
