@@ -214,6 +214,9 @@ _NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down}
 _PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up}
 _PRESS_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _POINTER_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+# Where these keys apply: the patients' screens. The staff screens keep Qt's and their own keys (the PIN pad's
+# digits and Enter, the search field's Enter).
+PATIENT_SCREENS = frozenset({"education", "checklist", "summary", "request_form", "thanks", "still_there"})
 
 
 class KeyboardAccess(QObject):
@@ -276,7 +279,7 @@ class KeyboardAccess(QObject):
     def _on_key(self, event: QKeyEvent, focus: QWidget | None) -> bool:
         key = event.key()
         screen = self.current_screen()
-        if screen is None:
+        if screen is None or getattr(screen, "screen_name", "") not in PATIENT_SCREENS:
             return False
         outside = focus is None or not focus.isVisible() or not screen.isAncestorOf(focus)
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and outside:

@@ -157,7 +157,7 @@ def screen_reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Walker]:
             log = tmp / "logs" / "kiosk.log"
             raise AssertionError("the kiosk never appeared on the accessibility bus; its log:\n"
                                  + (log.read_text(encoding="utf-8")[-3000:] if log.exists() else "(none)"))
-        walker.wait_for(lambda t: any(n["name"] == "Check my symptoms" for n in t), "the slides")
+        walker.wait_for(lambda t: any(n["name"] == "Check my symptoms" for n in t), "the slides", seconds=60)
         yield walker
     finally:
         for proc in reversed(started):
