@@ -97,6 +97,7 @@ class ThanksScreen(Screen, Ui_ThanksScreen):
         theme = self.state.theme
         body = theme.body_px
         scale = 1.0
+        self.tick.show()
         while True:
             side = max(round(body * 1.5), round(body * 4 * scale))
             self.tick.setPixmap(icon("fa5s.check-circle", theme.palette.primary).pixmap(side, side))
@@ -107,9 +108,13 @@ class ThanksScreen(Screen, Ui_ThanksScreen):
             # Landscape: the card only as wide as its code (or its words) needs; the message takes the rest.
             self.contact_code.setMaximumWidth(QWIDGETSIZE_MAX if self._portrait
                                               else self.contact_code.narrow_width(theme))
-            if self._needed_height() <= self._room() or scale <= 0.5:
+            if self._needed_height() <= self._room():
                 return
+            if scale <= 0.5:
+                break
             scale -= 0.05
+        # Still too tight (large text on a small screen): the tick is decoration, the words are not.
+        self.tick.hide()
 
     def _room(self) -> int:
         m = self.root_layout.contentsMargins()

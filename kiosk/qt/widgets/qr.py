@@ -202,9 +202,9 @@ class CodeCard(QFrame):
         return max(self.min_code_px(), round(self.code.modules() * GOOD_PX_PER_MODULE * theme.unit))
 
     def narrow_width(self, theme: Theme) -> int:
-        """The least comfortable width above the code: the code, or ten body-sized characters for the words."""
+        """The least comfortable width above the code: the code, or twelve body-sized characters for the words."""
         m = self.box.contentsMargins()
-        return max(self.code.width(), theme.body_px * 10) + m.left() + m.right()
+        return max(self.code.width(), theme.body_px * 12) + m.left() + m.right()
 
     def apply_theme(self, theme: Theme) -> None:
         """Icon size and colour, spacing: they follow the text size and the colours."""
