@@ -264,6 +264,11 @@ class KeyboardAccess(QObject):
                 self.keys_used = False
                 self._ring().follow(None)
             return False
+        if kind == QEvent.Type.MouseButtonRelease and self.reader.active and callable(getattr(obj, "detail", None)):
+            # Read-aloud for touch users too: a tapped tile says its name and detail, as on focus.
+            if isinstance(obj, QAbstractButton) and obj.window() is self.window:
+                self.reader.say(words_for_focus(obj))
+            return False
         if kind == QEvent.Type.Show and getattr(obj, "screen_name", "") == "still_there":
             QTimer.singleShot(0, self, self._on_overlay_shown)
             return False

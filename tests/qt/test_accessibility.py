@@ -191,3 +191,22 @@ def test_fields_are_named_by_their_labels_and_icon_buttons_by_what_they_do(kiosk
         assert field.accessibleDescription()
     assert isinstance(form.consent_tile, ToggleTile)
     assert form.consent_tile.accessibleDescription() == kiosk.state.content.privacy_text
+
+
+def test_slide_titles_are_headings_in_their_own_words_and_pictures_are_described(kiosk) -> None:  # type: ignore[no-untyped-def]
+    """What assistive technology gets in-process (tests/qt/test_atspi.py checks the same over AT-SPI)."""
+    from PySide6.QtGui import QAccessible
+
+    education = kiosk.flow.education
+    education.stop()
+    for lang in ("en", "es"):
+        kiosk.state.set_language(lang)
+        for i, slide in enumerate(kiosk.state.content.slides):
+            education.show_index(i, animate=False)
+            title = QAccessible.queryAccessibleInterface(education.slide_view.title)
+            assert title.role() == QAccessible.Role.Heading
+            assert title.text(QAccessible.Text.Name) == slide.title
+            picture = QAccessible.queryAccessibleInterface(education.slide_view.picture)
+            assert picture.role() == QAccessible.Role.Graphic
+            assert picture.text(QAccessible.Text.Name) == (slide.picture_description or slide.title)
+    kiosk.state.set_language("en")

@@ -99,6 +99,10 @@ def test_checklist_question_tiles_on_focus_and_form_errors_are_read(make_kiosk, 
     assert [u.text for u in said[-2:]] == [tile.text(), tile.detail()]
     QTest.keyClick(tile, Qt.Key.Key_Space)
     assert tile.isChecked()
+    said.clear()
+    other = flow.checklist.tiles["lower_back_pain"]
+    tap(qtbot, other)  # a touch user hears the tapped tile too
+    assert other.isChecked() and [u.text for u in said] == [other.text(), other.detail()]
 
     tap_text(qtbot, kiosk.window, "Next")
     tap_text(qtbot, kiosk.window, "Request a free phone call")
