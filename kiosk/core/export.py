@@ -6,9 +6,15 @@ Qt-free. The guarantees:
   export recorded, in one store transaction. If anything fails, the temp file is removed, nothing in the
   database changes, and ExportError says which folder was involved (never any patient data).
 * No formula injection. CSV cells that a spreadsheet would run as a formula are neutralised with a leading
-  apostrophe (neutralise_cell, OWASP guidance). XLSX cells are written as typed *string* cells, which no
-  spreadsheet evaluates; cells that look like formulas also get Excel's "quote prefix" style so that
-  editing the cell keeps it text. XLSX values are therefore exactly the stored text.
+  apostrophe (neutralise_cell, OWASP guidance). XLSX cells are written by XlsxWriter as typed *string* cells
+  (write_string), which no spreadsheet evaluates; cells that look like formulas also get Excel's "quote
+  prefix" style so that editing the cell keeps it text. XLSX values are therefore exactly the stored text.
+* Phone numbers as people read them (when the clinic's `region` is given): numbers of the clinic's own country
+  in national format ("(202) 555-0143"), which starts with no formula character and needs no neutralising;
+  others in international format ("+44 7700 900123"), neutralised in CSV only ("'+44 7700 900123").
+* Progress and cancel: `progress(rows_written, total)` is called every PROGRESS_EVERY rows and `cancelled()`
+  is asked as often; when it says yes the export stops with ExportError(kind="cancelled"): no file is left
+  and nothing is marked. The panel runs exports in a worker thread with both.
 * Zero rows: refused with ExportError(kind="nothing_to_export"). An empty file on a USB stick looks like a
   failed export; a clear "nothing new since the last export" message is friendlier, and the history is not
   cluttered with empty exports.
@@ -25,23 +31,26 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
+from kiosk.core.requests import PhoneFormatter
 from kiosk.core.store import ExportRecord, RequestStore, StoreError
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "xlsx")
 FILE_PREFIX = "psoas-requests-"
+PROGRESS_EVERY = 500  # rows between two progress reports / cancel checks
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "Reference",
     "Created",  # local time, "YYYY-MM-DD HH:MM:SS"
     "Name",
-    "Phone",  # E.164
+    "Phone",  # national format for the clinic's country, else international (E.164 when no region is given)
     "Best time",
     "Symptoms",  # readable labels joined with "; "
     "Note",
@@ -73,7 +82,9 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 
 class ExportError(Exception):
-    """Export failed; nothing was marked exported. `kind`: nothing_to_export | destination | store | other."""
+    """Export failed or was cancelled; no file was left and nothing was marked exported.
+
+    `kind`: nothing_to_export | destination | store | cancelled | other."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
@@ -92,12 +103,17 @@ def _local(dt: datetime, tz: tzinfo | None) -> datetime:
     return dt.astimezone(tz) if tz is not None else dt.astimezone()
 
 
+Progress = Callable[[int, int], None]  # (rows written so far, rows in this export)
+
+
 def _export_rows(
     raw_rows: Iterable[tuple],
     ids: list[str],
     symptom_labels: Mapping[str, str],
     best_time_labels: Mapping[str, str],
     tz: tzinfo | None,
+    phone: Callable[[str], str],
+    tick: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[str, ...]]:
     """EXPORT_COLUMNS values (plain text, not yet neutralised) from RequestStore.iter_export_rows() tuples;
     appends each row's id to `ids` as it goes, so exactly the rows written are the rows marked exported.
@@ -109,7 +125,9 @@ def _export_rows(
     symptoms_text: dict[str, str] = {}
     best_time_text = dict(best_time_labels)
     from_iso = datetime.fromisoformat
-    for rid, reference, created, name, phone, best_time, symptoms, note, language, status, consent in raw_rows:
+    for rid, reference, created, name, number, best_time, symptoms, note, language, status, consent in raw_rows:
+        if tick is not None and len(ids) % PROGRESS_EVERY == 0:
+            tick(len(ids))  # may raise ExportError("cancelled")
         ids.append(rid)
         chosen = symptoms_text.get(symptoms)
         if chosen is None:
@@ -118,7 +136,7 @@ def _export_rows(
             reference,
             from_iso(created).astimezone(tz).isoformat(" ", "seconds")[:19],
             name,
-            phone,
+            phone(number),
             best_time_text.get(best_time, best_time),
             chosen,
             note,
@@ -183,51 +201,64 @@ _XLSX_WIDTHS = (10, 20, 28, 18, 14, 40, 50, 10, 10, 16)
 
 
 def _write_xlsx(path: Path, rows: Iterable[Iterable[str]]) -> None:
-    # Imported here: openpyxl takes a noticeable fraction of a second to import and only exports need it.
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    # Imported here: only exports need it.
+    import xlsxwriter
 
-    wb = Workbook(write_only=True)  # streams rows to disk: flat memory even for 100k rows
-    ws = wb.create_sheet("Requests")
-    for i, width in enumerate(_XLSX_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
+    # constant_memory: each row goes to disk when the next one starts (flat memory for 100,000 rows), with
+    # inline strings. No type guessing at all: every value is written with write_string().
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "tmpdir": str(path.parent),
+                                           "strings_to_numbers": False, "strings_to_formulas": False,
+                                           "strings_to_urls": False})
+    try:
+        _fill_sheet(book, rows)
+    except BaseException:
+        with contextlib.suppress(Exception):  # release the row buffer's temp file; the caller removes ours
+            book.close()
+        raise
+    try:
+        book.close()
+    except xlsxwriter.exceptions.FileCreateError as exc:  # a disk problem, wrapped by XlsxWriter
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+        raise cause or OSError("cannot write the XLSX file") from None
+    _fsync_file(path)
 
-    def header_cell(text: str) -> WriteOnlyCell:
-        c = WriteOnlyCell(ws, value=text)
-        c.font = bold
-        return c
 
-    def text_cell(text: str) -> str | WriteOnlyCell:
-        if _XML_ILLEGAL.search(text):
-            text = _XML_ILLEGAL.sub("", text)
-        # openpyxl guesses types from plain str values: "=..." becomes a formula and "#N/A" an error cell.
-        # Those (and anything formula-like) get an explicit string cell with Excel's quote prefix; the rest
-        # stay plain str, which openpyxl writes as inline strings (much faster than one cell object each).
-        if not text or (text[0] != "#" and neutralise_cell(text) == text):
-            return text
-        c = WriteOnlyCell(ws, value=text)
-        c.data_type = "s"
-        c.quotePrefix = True
-        return c
-
-    ws.append([header_cell(h) for h in EXPORT_COLUMNS])
-    # The common case (no XML-illegal character in the row, no cell starting with a trigger, "#" or whitespace)
-    # goes to openpyxl as plain str without calling text_cell(): one regex search per row, not per cell.
-    special = FORMULA_TRIGGERS | {"#"}
+def _fill_sheet(book: Any, rows: Iterable[Iterable[str]]) -> None:
+    """The header (bold, frozen), the column widths, then one row per request, every cell a string."""
+    sheet = book.add_worksheet("Requests")
+    for col, width in enumerate(_XLSX_WIDTHS):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(1, 0)
+    bold = book.add_format({"bold": True})
+    quoted = book.add_format({"quote_prefix": True})  # editing a formula-looking cell keeps it text
+    for col, title in enumerate(EXPORT_COLUMNS):
+        sheet.write_string(0, col, title, bold)
+    special = FORMULA_TRIGGERS | {"#", "<"}
     illegal = _XML_ILLEGAL.search
-    append = ws.append
-    for row in rows:
+    write = sheet.write_string
+    for r, row in enumerate(rows, start=1):
         values = row if isinstance(row, list | tuple) else tuple(row)
         if illegal("".join(values)):
-            append([text_cell(v) for v in values])
-            continue
-        append([v if v and v[0] not in special and not v[0].isspace() else text_cell(v) for v in values])
-    wb.save(path)
-    _fsync_file(path)
+            values = [_XML_ILLEGAL.sub("", v) for v in values]
+        for col, value in enumerate(values):
+            if not value:
+                continue  # an empty cell reads back as empty text
+            if value[0] in special or value[0].isspace():
+                _write_special(sheet, r, col, value, quoted)
+            else:
+                write(r, col, value)
+
+
+def _write_special(sheet: Any, r: int, col: int, value: str, quoted: Any) -> None:
+    """A cell starting with a formula character, "#", "<" or whitespace. XlsxWriter writes a value shaped like its
+    own rich-string XML ("<r>...</r>") unescaped in constant-memory mode, so such text goes in as two plain runs
+    of a rich string (escaped like any text, the same characters)."""
+    if value.startswith("<r>") and value.endswith("</r>"):
+        sheet.write_rich_string(r, col, value[:1], value[1:])
+    elif value[0] == "#" or neutralise_cell(value) != value:
+        sheet.write_string(r, col, value, quoted)
+    else:
+        sheet.write_string(r, col, value)
 
 
 def export_requests(
@@ -240,91 +271,53 @@ def export_requests(
     best_time_labels: Mapping[str, str] | None = None,
     now: datetime | None = None,
     tz: tzinfo | None = None,
+    region: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
     """Write the requests never exported before (or all of them) to `destination` and mark them exported.
 
     `destination`: a folder (gets a generated file name; created if missing) or a full .csv/.xlsx path.
     `symptom_labels` / `best_time_labels` map ids to readable (translated) labels; unknown ids stay ids.
     `tz` is the zone for the "Created" column and the file name (default: the computer's local zone).
-    Raises ExportError (kind "nothing_to_export", "destination", "store" or "other").
+    `region` (the clinic's, e.g. "US"): phone numbers as people read them; None keeps them in E.164.
+    `progress(rows_written, total)` and `cancelled()`: see the module docstring.
+    Raises ExportError (kind "nothing_to_export", "destination", "store" or "cancelled"). Any other exception
+    is a bug: it is raised as it is (with its traceback), after the temporary file is removed.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    symptom_labels = symptom_labels or {}
-    best_time_labels = best_time_labels or {}
     at = datetime.now(UTC) if now is None else now.astimezone(UTC)
     destination = Path(destination)
     folder_for_messages = destination if destination.suffix.lower() not in {".csv", ".xlsx"} else destination.parent
 
-    # Streamed from one cursor: flat memory and no per-row objects, even for 100,000 rows.
-    raw_rows = store.iter_export_rows(all_rows=all_rows)
     try:
+        total = store.count_for_export(all_rows) if progress is not None else 0
+        # Streamed from one cursor: flat memory and no per-row objects, even for 100,000 rows.
+        raw_rows = store.iter_export_rows(all_rows=all_rows)
         first = next(raw_rows, None)
     except StoreError as exc:
         raise ExportError("store", f"Export failed: the request database could not be read ({exc.kind}).") from exc
     if first is None:
         raise ExportError("nothing_to_export", "Nothing new to export." if not all_rows else "Nothing to export.")
+
+    def tick(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ExportError("cancelled", "Export cancelled; no file was kept and nothing was marked.")
+        if progress is not None:
+            progress(done, max(total, done))
+
+    phone = PhoneFormatter(region) if region else str
+    ids: list[str] = []
+    rows = _export_rows(itertools.chain([first], raw_rows), ids, symptom_labels or {}, best_time_labels or {}, tz,
+                        phone, tick if (progress is not None or cancelled is not None) else None)
     try:
-        return _export_streamed(store, fmt, destination, itertools.chain([first], raw_rows), all_rows=all_rows,
-                                symptom_labels=symptom_labels, best_time_labels=best_time_labels, at=at, tz=tz,
-                                folder_for_messages=folder_for_messages)
+        target = _write_file(fmt, destination, rows, _local(at, tz), folder_for_messages,
+                             lambda: cancelled is not None and cancelled())
     finally:
         raw_rows.close()  # the read cursor ends here whatever happened (it is already exhausted on success)
 
-
-def _export_streamed(
-    store: RequestStore,
-    fmt: str,
-    destination: Path,
-    raw_rows: Iterator[tuple],
-    *,
-    all_rows: bool,
-    symptom_labels: Mapping[str, str],
-    best_time_labels: Mapping[str, str],
-    at: datetime,
-    tz: tzinfo | None,
-    folder_for_messages: Path,
-) -> ExportResult:
     scope = "all" if all_rows else "new"
-
-    try:
-        target = _target(destination, fmt, _local(at, tz))
-    except ExportError:
-        raise
-    except OSError as exc:
-        raise ExportError(
-            "destination", f"Export failed: cannot use the folder {folder_for_messages} ({exc.strerror or exc})."
-        ) from None
-
-    ids: list[str] = []
-    rows = _export_rows(raw_rows, ids, symptom_labels, best_time_labels, tz)
-    tmp: Path | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".psoas-export-", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        if fmt == "csv":
-            _write_csv(tmp, rows)
-        else:
-            _write_xlsx(tmp, rows)
-        os.replace(tmp, target)
-        tmp = None
-        with contextlib.suppress(OSError):
-            _fsync_dir(target.parent)
-    except Exception as exc:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        if isinstance(exc, StoreError):  # reading the rows failed part-way, not the destination
-            raise ExportError(
-                "store", f"Export failed: the request database could not be read ({exc.kind})."
-            ) from exc
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        # `from None`: the original exception's text can quote cell content (e.g. openpyxl errors).
-        raise ExportError(
-            "destination", f"Export failed: could not write the file in {target.parent} ({detail})."
-        ) from None
-
     record = ExportRecord(at=at, rows=len(ids), format=fmt, destination=str(target), scope=scope)
     try:
         store.finish_export(ids, record)
@@ -337,5 +330,48 @@ def _export_streamed(
             f"Export to {target.parent} failed: the requests could not be marked as exported ({exc.kind}); "
             "no file was kept.",
         ) from exc
+    if progress is not None:
+        progress(len(ids), len(ids))
     log.info("exported %d request(s) as %s (scope %s)", len(ids), fmt, scope)
     return ExportResult(path=target, rows=len(ids), fmt=fmt, scope=scope)
+
+
+def _write_file(fmt: str, destination: Path, rows: Iterator[tuple[str, ...]], when: datetime,
+                folder_for_messages: Path, cancelled: Callable[[], bool]) -> Path:
+    """Write `rows` to a temp file beside the target and rename it into place; returns the target.
+
+    A disk problem (OSError) becomes ExportError("destination") naming the folder and the OS's reason; a read
+    failure ExportError("store"). Anything else is a bug and propagates unchanged, the temp file removed."""
+    try:
+        target = _target(destination, fmt, when)
+    except OSError as exc:
+        raise ExportError(
+            "destination", f"Export failed: cannot use the folder {folder_for_messages} ({exc.strerror or exc})."
+        ) from None
+    tmp: Path | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".psoas-export-", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        if fmt == "csv":
+            _write_csv(tmp, rows)
+        else:
+            _write_xlsx(tmp, rows)
+        if cancelled():  # the last chance: after the rename the export completes
+            raise ExportError("cancelled", "Export cancelled; no file was kept and nothing was marked.")
+        os.replace(tmp, target)
+        tmp = None
+        with contextlib.suppress(OSError):
+            _fsync_dir(target.parent)
+    except StoreError as exc:  # reading the rows failed part-way, not the destination
+        raise ExportError("store", f"Export failed: the request database could not be read ({exc.kind}).") from exc
+    except OSError as exc:
+        # `from None`: keep the folder and the OS's reason, never a library's text (it can quote cell content).
+        raise ExportError(
+            "destination", f"Export failed: could not write the file in {target.parent} ({exc.strerror or 'OSError'})."
+        ) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return target

@@ -178,6 +178,50 @@ def format_phone_for_display(e164_or_raw: str, region: str) -> str:
     return phonenumbers.format_number(number, fmt)
 
 
+class PhoneFormatter:
+    """format_phone_for_display() for many stored numbers at once (an export of 100,000 requests).
+
+    phonenumbers needs ~0.1 ms a number, 10 s for 100,000. The format a number gets depends on its country
+    code, its length and its leading digits, never on its last four digits; so the text for "+1202555" + 4
+    digits is learnt once (the formatted sample with the places of its last four digits) and filled in for every
+    other number sharing that prefix. Anything not in E.164 goes to format_phone_for_display on its own.
+    """
+
+    TAIL = 4
+
+    def __init__(self, region: str) -> None:
+        self.region = region
+        # prefix -> text before the last four digits when they end the text together (the usual case), else a
+        # str.format template with a {} for each of them, else None (format such numbers one by one)
+        self._known: dict[str, tuple[str, bool] | None] = {}
+
+    def __call__(self, phone: str) -> str:
+        tail = phone[-self.TAIL:]
+        key = phone[: -self.TAIL]
+        if key in self._known:
+            known = self._known[key]
+        else:
+            known = self._known[key] = self._learn(phone)
+        if known is None or not tail.isdigit():
+            return format_phone_for_display(phone, self.region)
+        text, is_head = known
+        return text + tail if is_head else text.format(*tail)
+
+    def _learn(self, phone: str) -> tuple[str, bool] | None:
+        if len(phone) < 8 or phone[0] != "+" or not phone[1:].isdigit() or not phone.isascii():
+            return None
+        shown = format_phone_for_display(phone, self.region)
+        places = [i for i, ch in enumerate(shown) if ch.isdigit()][-self.TAIL:]
+        if len(places) != self.TAIL or "".join(shown[i] for i in places) != phone[-self.TAIL:]:
+            return None  # not a plain grouping of the digits
+        if places == list(range(len(shown) - self.TAIL, len(shown))):
+            return shown[: -self.TAIL], True
+        parts = [ch.replace("{", "{{").replace("}", "}}") for ch in shown]
+        for i in places:
+            parts[i] = "{}"
+        return "".join(parts), False
+
+
 def _name_problem(name: str) -> str | None:
     if not name:
         return "required"

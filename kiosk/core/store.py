@@ -557,6 +557,11 @@ class RequestStore:
         sql = f"SELECT {_COLUMNS} FROM requests {where} ORDER BY created_at, rowid"
         return [_row_to_request(r) for r in self._read("reading requests for export", sql)]
 
+    def count_for_export(self, all_rows: bool = False) -> int:
+        """How many rows for_export(all_rows) holds (an index count). Raises StoreError."""
+        where = "" if all_rows else "WHERE exported_at IS NULL"
+        return int(self._read("counting requests for export", f"SELECT COUNT(*) FROM requests {where}")[0][0])
+
     def iter_export_rows(self, all_rows: bool = False) -> Generator[tuple, None, None]:
         """The rows of for_export(all_rows), same order, as raw tuples of EXPORT_ROW_COLUMNS, streamed.
 

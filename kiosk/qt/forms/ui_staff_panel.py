@@ -15,8 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QHBoxLayout,
-    QHeaderView, QSizePolicy, QSpacerItem, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QGridLayout,
+    QHBoxLayout, QHeaderView, QLineEdit, QProgressBar,
+    QSizePolicy, QSpacerItem, QTableView, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kiosk.qt.widgets.buttons import TouchButton
@@ -78,20 +79,103 @@ class Ui_StaffPanelScreen(object):
 
         self.root_layout.addLayout(self.banners)
 
+        self.message_row = QHBoxLayout()
+        self.message_row.setSpacing(24)
+        self.message_row.setObjectName(u"message_row")
         self.message = WrappingLabel(StaffPanelScreen)
         self.message.setObjectName(u"message")
         self.message.setVisible(False)
         self.message.setProperty(u"role", u"body")
 
-        self.root_layout.addWidget(self.message)
+        self.message_row.addWidget(self.message)
+
+        self.undo_button = TouchButton(StaffPanelScreen)
+        self.undo_button.setObjectName(u"undo_button")
+        self.undo_button.setVisible(False)
+        self.undo_button.setProperty(u"iconName", u"fa5s.undo")
+
+        self.message_row.addWidget(self.undo_button)
+
+        self.message_row.setStretch(0, 1)
+
+        self.root_layout.addLayout(self.message_row)
+
+        self.export_box = QWidget(StaffPanelScreen)
+        self.export_box.setObjectName(u"export_box")
+        self.export_box.setVisible(False)
+        self.export_row = QHBoxLayout(self.export_box)
+        self.export_row.setSpacing(24)
+        self.export_row.setObjectName(u"export_row")
+        self.export_row.setContentsMargins(0, 0, 0, 0)
+        self.export_status = WrappingLabel(self.export_box)
+        self.export_status.setObjectName(u"export_status")
+        self.export_status.setProperty(u"role", u"body")
+
+        self.export_row.addWidget(self.export_status)
+
+        self.export_bar = QProgressBar(self.export_box)
+        self.export_bar.setObjectName(u"export_bar")
+        self.export_bar.setTextVisible(False)
+
+        self.export_row.addWidget(self.export_bar)
+
+        self.stop_export_button = TouchButton(self.export_box)
+        self.stop_export_button.setObjectName(u"stop_export_button")
+        self.stop_export_button.setProperty(u"iconName", u"fa5s.stop")
+
+        self.export_row.addWidget(self.stop_export_button)
+
+        self.export_row.setStretch(1, 1)
+
+        self.root_layout.addWidget(self.export_box)
 
         self.body = QHBoxLayout()
         self.body.setSpacing(24)
         self.body.setObjectName(u"body")
         self.table_box = QVBoxLayout()
-        self.table_box.setSpacing(0)
+        self.table_box.setSpacing(12)
         self.table_box.setObjectName(u"table_box")
-        self.table = QTableWidget(StaffPanelScreen)
+        self.filter_row = QHBoxLayout()
+        self.filter_row.setSpacing(12)
+        self.filter_row.setObjectName(u"filter_row")
+        self.search_edit = QLineEdit(StaffPanelScreen)
+        self.search_edit.setObjectName(u"search_edit")
+        self.search_edit.setClearButtonEnabled(True)
+
+        self.filter_row.addWidget(self.search_edit)
+
+        self.view_all = TouchButton(StaffPanelScreen)
+        self.views = QButtonGroup(StaffPanelScreen)
+        self.views.setObjectName(u"views")
+        self.views.addButton(self.view_all)
+        self.view_all.setObjectName(u"view_all")
+        self.view_all.setCheckable(True)
+        self.view_all.setChecked(True)
+        self.view_all.setProperty(u"role", u"tile")
+
+        self.filter_row.addWidget(self.view_all)
+
+        self.view_new = TouchButton(StaffPanelScreen)
+        self.views.addButton(self.view_new)
+        self.view_new.setObjectName(u"view_new")
+        self.view_new.setCheckable(True)
+        self.view_new.setProperty(u"role", u"tile")
+
+        self.filter_row.addWidget(self.view_new)
+
+        self.view_called = TouchButton(StaffPanelScreen)
+        self.views.addButton(self.view_called)
+        self.view_called.setObjectName(u"view_called")
+        self.view_called.setCheckable(True)
+        self.view_called.setProperty(u"role", u"tile")
+
+        self.filter_row.addWidget(self.view_called)
+
+        self.filter_row.setStretch(0, 1)
+
+        self.table_box.addLayout(self.filter_row)
+
+        self.table = QTableView(StaffPanelScreen)
         self.table.setObjectName(u"table")
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -100,7 +184,6 @@ class Ui_StaffPanelScreen(object):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        self.table.setColumnCount(6)
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.verticalHeader().setVisible(False)
 
@@ -113,7 +196,7 @@ class Ui_StaffPanelScreen(object):
 
         self.table_box.addWidget(self.empty_note)
 
-        self.table_box.setStretch(0, 1)
+        self.table_box.setStretch(1, 1)
 
         self.body.addLayout(self.table_box)
 
@@ -188,7 +271,7 @@ class Ui_StaffPanelScreen(object):
 
         self.root_layout.addLayout(self.body)
 
-        self.root_layout.setStretch(3, 1)
+        self.root_layout.setStretch(4, 1)
 
         self.retranslateUi(StaffPanelScreen)
 
@@ -198,6 +281,18 @@ class Ui_StaffPanelScreen(object):
     def retranslateUi(self, StaffPanelScreen):
         self.title.setText(QCoreApplication.translate("StaffPanelScreen", u"Front desk", None))
         self.lock_button.setText(QCoreApplication.translate("StaffPanelScreen", u"Lock", None))
+        self.undo_button.setText(QCoreApplication.translate("StaffPanelScreen", u"Undo", None))
+#if QT_CONFIG(accessibility)
+        self.export_bar.setAccessibleName(QCoreApplication.translate("StaffPanelScreen", u"Export progress", None))
+#endif // QT_CONFIG(accessibility)
+        self.stop_export_button.setText(QCoreApplication.translate("StaffPanelScreen", u"Stop export", None))
+#if QT_CONFIG(accessibility)
+        self.search_edit.setAccessibleName(QCoreApplication.translate("StaffPanelScreen", u"Search requests", None))
+#endif // QT_CONFIG(accessibility)
+        self.search_edit.setPlaceholderText(QCoreApplication.translate("StaffPanelScreen", u"Find: reference, name or phone", None))
+        self.view_all.setText(QCoreApplication.translate("StaffPanelScreen", u"All", None))
+        self.view_new.setText(QCoreApplication.translate("StaffPanelScreen", u"New", None))
+        self.view_called.setText(QCoreApplication.translate("StaffPanelScreen", u"Called", None))
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("StaffPanelScreen", u"Requests", None))
 #endif // QT_CONFIG(accessibility)

@@ -1,7 +1,9 @@
-"""The front-desk staff panel: counts, warnings, the request table, mark as called, export, purge, lock, quit.
+"""The front-desk staff panel: counts, warnings, the request list, mark as called (with Undo), export, purge, lock.
 
 Its widgets are ui/staff_panel.ui; the export choices and the questions before deleting or quitting are the
-overlays of kiosk.qt.screens.staff_dialogs. Flow locks the panel after config.staff.logout_seconds untouched.
+overlays of kiosk.qt.screens.staff_dialogs. The list is a model and a view (kiosk.qt.screens.staff_requests),
+exports run in a worker thread (kiosk.qt.screens.staff_export). Flow locks the panel after
+config.staff.logout_seconds untouched, but never while an export is running (exporting()).
 """
 
 from __future__ import annotations
@@ -13,16 +15,20 @@ from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHeaderView, QTableWidgetItem, QWidget
 
-from kiosk.core.requests import format_phone_for_display
+from kiosk.core.failures import log_unexpected
+from kiosk.core.requests import PhoneFormatter
 from kiosk.core.store import ExportRecord, StoredRequest, StoreError
 from kiosk.qt import words
 from kiosk.qt.drives import removable_drives
 from kiosk.qt.forms.ui_staff_panel import Ui_StaffPanelScreen
 from kiosk.qt.screens.base import Screen
 from kiosk.qt.screens.staff_dialogs import ConfirmOverlay, ExportOverlay, Overlay
+from kiosk.qt.screens.staff_export import ExportJob, ExportOrder
+from kiosk.qt.screens.staff_pin import vault_for
+from kiosk.qt.screens.staff_requests import RequestTableModel, RowHeights, column_widths
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton, set_role
 from kiosk.qt.widgets.labels import WrappingLabel
@@ -30,8 +36,9 @@ from kiosk.qt.widgets.tables import RoomyDelegate, breakable_path, make_kinetic
 
 log = logging.getLogger(__name__)
 
-ROW_LIMIT = 500  # the newest this many requests are listed; exports always include every row
 HISTORY_LIMIT = 10
+UNDO_SECONDS = 60  # how long "Undo" is offered after Mark as called
+SEARCH_DELAY_MS = 300  # typing pauses this long before the list is searched
 LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"  # Unicode bidi: left-to-right mark, first-strong isolate, pop
 
 
@@ -42,12 +49,24 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
     locked = Signal()  # Lock tapped or staff idle: back to the education loop
     quit_requested = Signal()  # confirmed Quit to desktop
 
-    COLUMNS = ("time", "name", "phone", "best_time", "symptoms", "status")
+    COLUMNS = ("time", "reference", "name", "phone", "best_time", "symptoms", "note", "status")
+    VIEWS = ("all", "new", "called")
 
     def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        self._row_ids: list[str] = []
         self._portrait: bool | None = None
+        self._phones = PhoneFormatter(state.config.clinic.region)
+        self._labels: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
+        self._undo: tuple[dict[str, datetime | None], datetime] | None = None
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.timeout.connect(self._undo_expired)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self._search)
+        self.job: ExportJob | None = None
+        self._table_shape: tuple[object, ...] = ()
         # Narrow table (portrait, or a small screen whose text cannot shrink below 24 px): phone under the name.
         self._compact = False
         self._banner_labels: list[WrappingLabel] = []
@@ -55,6 +74,12 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self._set_up_history()
         self.lock_button.clicked.connect(self.lock)
         self.called_button.clicked.connect(self.mark_called)
+        self.undo_button.clicked.connect(self.undo_called)
+        self.stop_export_button.clicked.connect(self.stop_export)
+        self.views.setExclusive(True)
+        self.views.buttonClicked.connect(lambda _button: self._search())
+        self.search_edit.textEdited.connect(lambda _text: self.search_timer.start())
+        self.search_edit.returnPressed.connect(self._search)
         self.export_button.clicked.connect(self.open_export)
         self.purge_button.clicked.connect(self.ask_purge)
         self.quit_button.clicked.connect(self.ask_quit)
@@ -72,13 +97,18 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self._arrange(portrait=False)
 
     def _set_up_table(self) -> None:
-        """The requests: rows grow to fit wrapped text, tap a row to select it, drag to scroll."""
+        """The requests: rows fit their wrapped text (measured once per row change), tap a row to select it, drag
+        to scroll; more rows come from the store as the list scrolls."""
+        self.model = RequestTableModel(lambda: self.state.store, self._cells, len(self.COLUMNS), self)
+        self.model.failed.connect(self._store_failed)
+        self.table.setModel(self.model)
+        self.heights = RowHeights(self.table, self.model)
         self.table.verticalScrollBar().rangeChanged.connect(self._fit_columns_later)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionsClickable(False)
         self.table_delegate = RoomyDelegate(self.table, 12, 16)
         self.table.setItemDelegate(self.table_delegate)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         make_kinetic(self.table)
 
     def _set_up_history(self) -> None:
@@ -96,11 +126,13 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
     def retranslate(self) -> None:
         super().retranslate()
         name_header = self.tr("Name and phone") if self._compact else self.tr("Name")
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), name_header, self.tr("Phone"),
-                                              self.tr("Best time"), self.tr("Symptoms"), self.tr("Status")])
+        time_header = self.tr("Time and reference") if self._compact else self.tr("Time")
+        self.model.headers = [time_header, self.tr("Reference"), name_header, self.tr("Phone"), self.tr("Best time"),
+                              self.tr("Symptoms"), self.tr("Note"), self.tr("Status")]
+        self._labels = (self.state.content.symptom_labels(), self.best_time_labels(), self.status_labels())
         self.export_overlay.retranslate()
-        if self._row_ids:
-            self.refresh_keep_message()
+        self.model.relabel()
+        self._fit_columns()
 
     def best_time_labels(self) -> dict[str, str]:
         return words.best_time_labels()
@@ -110,6 +142,11 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
 
     def apply_appearance(self) -> None:
         theme = self.state.theme
+        self.heights.min_px = theme.touch_px
+        self.heights.pad_px = theme.px(12)
+        self.heights.extra_px = theme.px(16)
+        self.search_edit.setMinimumHeight(theme.touch_px)
+        self.export_bar.setMinimumHeight(theme.px(24))
         self.table.verticalHeader().setMinimumSectionSize(theme.touch_px)
         self.history.verticalHeader().setMinimumSectionSize(theme.touch_px)
         self.table.horizontalHeader().setMinimumSectionSize(theme.px(120))
@@ -126,7 +163,8 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
 
     def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
         colours = [(self.lock_button, "on_primary"), (self.called_button, "primary"),
-                   (self.export_button, "on_primary"), (self.purge_button, "primary"), (self.quit_button, "primary")]
+                   (self.export_button, "on_primary"), (self.purge_button, "primary"), (self.quit_button, "primary"),
+                   (self.undo_button, "primary"), (self.stop_export_button, "primary")]
         for overlay in self.overlays:
             colours += [(button, "on_primary" if button.property("role") == "primary" else "primary")
                         for button in overlay.findChildren(TouchButton)]
@@ -140,8 +178,6 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
             self._portrait = None  # re-arrange, re-label and re-fill with the new cell layout
         if portrait != self._portrait:
             self._arrange(portrait)
-            if self.isVisible():
-                self.refresh()
         margin = max(16, min(self.width(), self.height()) // 36)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         for overlay in self.overlays:
@@ -150,21 +186,39 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         super().resizeEvent(event)
         self._fit_columns_later()
 
-    # Short columns fit their content; Name gets a part of the width and Symptoms the rest. Long text wraps and
-    # the row grows. In portrait the phone column is hidden: the number goes under the name instead.
-    NAME_PART: ClassVar[dict[bool, float]] = {False: 0.18, True: 0.30}
+    # Short columns get the width of their title and typical content (measured from samples, never from every
+    # row); Name gets a part of the width and Symptoms and Note share the rest. Long text wraps and the row grows.
+    # Compact (portrait, small screens): the phone goes under the name and the reference under the time.
+    NAME_PART: ClassVar[dict[bool, float]] = {False: 0.14, True: 0.26}
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
         compact = self._compact
-        for name in ("time", "phone", "best_time", "status"):
-            header.setSectionResizeMode(self.COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents)
+        metrics = QFontMetrics(self.table.font())
+        pad = self.table_delegate.pad_px
+        samples = {
+            "time": [self.tr("Today"), "28 Sep 2026" if compact else "28 Sep 2026 00:00", "PS-WWWW"],
+            "reference": [self.model.headers[1], "PS-WWWW"],
+            "phone": [self.model.headers[3], "+44 7700 900000"],
+            "best_time": [self.model.headers[4], *self.best_time_labels().values()],
+            "status": [self.model.headers[7], self._status_sample()],
+        }
+        widths = column_widths(metrics, list(samples.values()), pad)
+        for name, width in zip(samples, widths, strict=True):
+            col = self.COLUMNS.index(name)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(col, width)
         name_col = self.COLUMNS.index("name")
-        header.setSectionResizeMode(name_col, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(name_col, QHeaderView.ResizeMode.Fixed)
         self.table.setColumnWidth(name_col, int(self.table.viewport().width() * self.NAME_PART[compact]))
-        header.setSectionResizeMode(self.COLUMNS.index("symptoms"), QHeaderView.ResizeMode.Stretch)
+        for name in ("symptoms", "note"):
+            header.setSectionResizeMode(self.COLUMNS.index(name), QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(self.COLUMNS.index("phone"), compact)
-        self.table.resizeRowsToContents()
+        self.table.setColumnHidden(self.COLUMNS.index("reference"), compact)
+        shape = (tuple(self.table.columnWidth(c) for c in range(len(self.COLUMNS))), compact, metrics.height())
+        if shape != self._table_shape:  # rows are measured again only when the columns changed
+            self._table_shape = shape
+            self.heights.measure_all()
 
     def _fit_columns_later(self, *_args: object) -> None:
         # After the layout (or a scroll bar appearing) has given the table its new width.
@@ -199,7 +253,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.body.setStretch(0, 3)
         self.body.setStretch(1, 1)
-        self.retranslate()  # header names and the time/name cells depend on the orientation
+        self.retranslate()  # header names and the time/name cells depend on the layout
 
     # ---- what the flow calls ----------------------------------------------------------------------------
     def enter(self) -> None:
@@ -210,66 +264,104 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.refresh()
 
     def reset(self) -> None:
-        """Nothing personal stays on a hidden screen: the table is emptied, overlays and messages closed."""
+        """Nothing personal stays on a hidden screen: the list is emptied, overlays and messages closed, a running
+        export cancelled (its file removed, nothing marked)."""
+        self.stop_export(wait=True)
         for overlay in self.overlays:
             overlay.hide()
         self._set_message("", error=False)
+        self._forget_undo()
+        self.search_timer.stop()
+        self.search_edit.clear()
+        self.view_all.setChecked(True)
         self.table.clearSelection()
-        self.table.setRowCount(0)
-        self._row_ids = []
+        self.model.clear()
         self.history.setRowCount(0)
 
     def lock(self) -> None:
         self.reset()
         self.locked.emit()
 
+    def exporting(self) -> bool:
+        """An export is running: the logout timer waits for it (Flow asks before locking an idle panel)."""
+        return self.job is not None and self.job.running()
+
     # ---- reading the store ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Counts, rows, history and warnings from the store."""
+        """Counts, rows, history and warnings from the store. The list starts again from the newest request."""
         self._show_warnings()
+        if not self._refresh_counts():
+            return
+        view = self.VIEWS[[self.view_all, self.view_new, self.view_called].index(self.views.checkedButton())]
+        self.model.load(view, self.search_edit.text())
         try:
-            store = self.state.store
-            counts = store.counts()
-            rows = store.list_requests(ROW_LIMIT)
-            history = store.export_history(HISTORY_LIMIT)
+            history = self.state.store.export_history(HISTORY_LIMIT)
         except StoreError as exc:
             self._store_failed(exc)
             return
+        self._fill_history(history)
+        self._show_list()
+
+    def _refresh_counts(self) -> bool:
+        try:
+            counts = self.state.store.counts()
+        except StoreError as exc:
+            self._store_failed(exc)
+            return False
         self.stat_new.set_value(self.tr("New"), counts.new)
         self.stat_today.set_value(self.tr("Today"), counts.today)
         self.stat_total.set_value(self.tr("Total"), counts.total)
-        self._fill_table(rows)
-        self._fill_history(history)
+        return True
 
-    def _fill_table(self, rows: list[StoredRequest]) -> None:
-        region = self.state.config.clinic.region
-        symptoms = self.state.content.symptom_labels()
-        best = self.best_time_labels()
-        statuses = self.status_labels()
-        self.table.setUpdatesEnabled(False)
-        self.table.clearSelection()
-        self.table.setRowCount(len(rows))
-        self._row_ids = [r.id for r in rows]
-        for i, req in enumerate(rows):
-            phone = format_phone_for_display(req.phone, region)
-            # Left-to-right cell with the name isolated: an Arabic or Hebrew name (or stray direction marks in
-            # it) cannot reorder the phone number shown after it.
-            name = LRM + FSI + req.name + PDI
-            values = (
-                self._when(req.created_at, compact=self._compact),
-                name + "\n" + phone if self._compact else name,
-                phone,
-                best.get(req.best_time, req.best_time),
-                ", ".join(symptoms.get(s, s) for s in req.symptoms) or "–",
-                statuses.get(req.status, req.status),
-            )
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, col, item)
-        self.table.setUpdatesEnabled(True)
-        self.table.setVisible(bool(rows))
+    def _search(self) -> None:
+        self.search_timer.stop()
+        self.refresh_keep_message()
+
+    def _show_list(self) -> None:
+        rows = self.model.rowCount() > 0
+        searching = bool(self.search_edit.text().strip()) or not self.view_all.isChecked()
+        self.empty_note.setText(self.tr("No request matches.") if searching else self.tr("No requests yet."))
+        self.table.setVisible(rows)
         self.empty_note.setVisible(not rows)
+
+    def _cells(self, req: StoredRequest) -> tuple[str, ...]:
+        """One row's texts: made once when the row arrives or changes."""
+        symptoms, best, _statuses = self._labels
+        phone = self._phones(req.phone)
+        # Left-to-right cell with the name isolated: an Arabic or Hebrew name (or stray direction marks in it)
+        # cannot reorder the phone number shown after it.
+        name = LRM + FSI + req.name + PDI
+        when = self._when(req.created_at, compact=self._compact)
+        return (
+            when + "\n" + req.reference if self._compact else when,
+            req.reference,
+            name + "\n" + phone if self._compact else name,
+            phone,
+            best.get(req.best_time, req.best_time),
+            ", ".join(symptoms.get(s, s) for s in req.symptoms) or "–",
+            FSI + req.note + PDI if req.note else "–",
+            self._status_text(req),
+        )
+
+    def _status_text(self, req: StoredRequest) -> str:
+        """"New", "Called 14:05", "New · exported 24 Nov", "Called 14:05 · exported 24 Nov": two separate facts."""
+        called = (self.tr("Called %1").replace("%1", self._short_when(req.called_at))
+                  if req.called_at is not None else words.status_label("new"))
+        if req.exported_at is None:
+            return called
+        return called + " · " + self.tr("exported %1").replace("%1", self._short_when(req.exported_at))
+
+    def _status_sample(self) -> str:
+        return self.tr("Called %1").replace("%1", "28 Sep") + "\n" + self.tr("exported %1").replace("%1", "28 Sep")
+
+    def _short_when(self, moment: datetime) -> str:
+        """A time today ("14:05"), else the day ("24 Nov", with the year when it is not this year)."""
+        local = moment.astimezone()
+        now = datetime.now().astimezone()
+        if local.date() == now.date():
+            return local.strftime("%H:%M")
+        qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+        return QLocale(self.state.language).toString(qdt, "d MMM" if local.year == now.year else "d MMM yyyy")
 
     def _fill_history(self, history: list[ExportRecord]) -> None:
         self.history.setRowCount(max(1, len(history)))
@@ -297,14 +389,21 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         return day + sep + local.strftime("%H:%M")
 
     def _show_warnings(self) -> None:
-        warnings = self.state.staff_warnings()
+        warnings = [w.text for w in self.state.staff_warnings()]
+        try:
+            unsaved = vault_for(self.state.store).unsaved if self.state.store_error else None
+        except StoreError:
+            unsaved = None
+        if unsaved is not None:
+            warnings.append(self.tr("Wrong PINs cannot be saved in the data file just now, so the kiosk counts them "
+                                    "only until it restarts."))
         while len(self._banner_labels) < len(warnings):
             label = WrappingLabel(role="banner")
             self.banners.addWidget(label)
             self._banner_labels.append(label)
         for i, label in enumerate(self._banner_labels):
             if i < len(warnings):
-                label.setText("⚠  " + warnings[i].text)
+                label.setText("⚠  " + warnings[i])
                 label.show()
             else:
                 label.hide()
@@ -316,73 +415,160 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self._set_message(self.tr("The request database could not be used just now. Try again; if it keeps "
                                   "happening, ask IT to check the data folder."), error=True)
 
+    def _went_wrong(self, action: str, exc: BaseException) -> None:
+        """A bug, not a disk problem: the traceback goes to the log (without personal data), staff get the
+        plain truth."""
+        log_unexpected(log, action, exc)
+        self._set_message(self.tr("Something went wrong; nothing was changed. If it happens again, ask IT to "
+                                  "look at the kiosk's log."), error=True)
+
     def _set_message(self, text: str, *, error: bool) -> None:
         set_role(self.message, "error" if error else "heading")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         if self.message.isVisible() and self.message.property("role") == "error":
             self._set_message("", error=False)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self._row_ids[r] for r in rows if r < len(self._row_ids)]
+        return [r.id for r in (self.model.request_at(row) for row in rows) if r is not None]
 
     # ---- actions ----------------------------------------------------------------------------------------------
     def mark_called(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        chosen = [r for r in (self.model.request_at(row) for row in rows) if r is not None]
+        if not chosen:
             self._set_message(self.tr("Tap the requests you have called first, then tap Mark as called."),
                               error=True)
             return
+        at = datetime.now().astimezone()
         try:
-            changed = self.state.store.mark_called(ids)
+            changed = self.state.store.mark_called([r.id for r in chosen], now=at)
+            fresh = self.state.store.get_many([r.id for r in chosen])
         except StoreError as exc:
             self._store_failed(exc)
             return
-        self.refresh()
+        except Exception as exc:
+            self._went_wrong("marking requests as called", exc)
+            return
+        self.model.update_requests(fresh)  # the rows say "Called 14:05" at once, where they are
+        self.table.clearSelection()
+        self._refresh_counts()
         self._set_message(self.tr("Marked %1 as called.").replace("%1", self._requests_text(changed)), error=False)
+        self._undo = ({r.id: r.called_at for r in chosen}, at)
+        self.undo_button.show()
+        self.undo_timer.start(UNDO_SECONDS * 1000)
+
+    def undo_called(self) -> None:
+        if self._undo is None:
+            return
+        previous, at = self._undo
+        self._forget_undo()
+        try:
+            changed = self.state.store.undo_called(previous, at)
+            fresh = self.state.store.get_many(list(previous))
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        except Exception as exc:
+            self._went_wrong("undoing a call", exc)
+            return
+        self.model.update_requests(fresh)
+        self._refresh_counts()
+        self._set_message(self.tr("Undone: %1 no longer marked as called.")
+                          .replace("%1", self._requests_text(changed)), error=False)
+
+    def _undo_expired(self) -> None:
+        self._forget_undo()
+
+    def _forget_undo(self) -> None:
+        self._undo = None
+        self.undo_timer.stop()
+        self.undo_button.hide()
 
     def _requests_text(self, n: int) -> str:
-        return self.tr("1 request") if n == 1 else self.tr("%1 requests").replace("%1", str(n))
+        return self.tr("1 request") if n == 1 else self.tr("%1 requests").replace("%1", f"{n:,}")
 
     def open_export(self) -> None:
         self._set_message("", error=False)
         try:
             drives = removable_drives()
-        except Exception:  # a broken volume list must never block exporting to the folder
-            log.exception("listing removable drives failed")
+        except Exception as exc:  # a broken volume list must never block exporting to the folder
+            log_unexpected(log, "listing removable drives", exc)
             drives = []
         self.export_overlay.prepare(drives, self.state.config.export_dir)
         self.apply_appearance()
         self.export_overlay.open()
 
     def export(self, fmt: str, all_rows: bool, folder: Path) -> None:
-        from kiosk.core.export import ExportError, export_requests  # openpyxl is imported only when exporting
+        """Start the export in its worker; the panel shows its progress and a Stop button meanwhile."""
+        if self.exporting():
+            return
+        order = ExportOrder(database=self.state.store.path, fmt=fmt, folder=Path(folder), all_rows=all_rows,
+                            symptom_labels=self.state.content.symptom_labels(),
+                            best_time_labels=self.best_time_labels(), region=self.state.config.clinic.region)
+        self._set_message("", error=False)
+        self.job = ExportJob(order, self)
+        self.job.progress.connect(self._export_progress)
+        self.job.finished.connect(lambda outcome, job=self.job: self._export_finished(job, outcome, all_rows))
+        for button in (self.export_button, self.purge_button):
+            button.setEnabled(False)
+        self.export_bar.setRange(0, 0)  # busy until the first count arrives
+        self.export_status.setText(self.tr("Exporting…"))
+        self.export_box.show()
+        self.job.start()
 
-        try:
-            result = export_requests(self.state.store, fmt, Path(folder), all_rows=all_rows,
-                                     symptom_labels=self.state.content.symptom_labels(),
-                                     best_time_labels=self.best_time_labels())
-        except ExportError as exc:
-            if exc.kind == "nothing_to_export":
-                text = (self.tr("There are no requests to export.") if all_rows else
-                        self.tr("Nothing new to export: every request was exported before. "
-                                "Choose \"All requests\" to export them again."))
-                self._set_message(text, error=True)
-            else:
-                # The core's message names the folder and the reason, never patient data.
-                log.warning("export failed (%s)", exc.kind)
-                self._set_message(self.tr("Export failed, nothing was changed:") + "\n" + str(exc), error=True)
+    def _export_progress(self, done: int, total: int) -> None:
+        self.export_bar.setRange(0, max(1, total))
+        self.export_bar.setValue(done)
+        self.export_status.setText(self.tr("Exporting: %1 of %2").replace("%1", f"{done:,}")
+                                   .replace("%2", f"{total:,}"))
+
+    def stop_export(self, *, wait: bool = False) -> None:
+        """Stop button (or the panel going away, with `wait`): cancel cleanly, no file kept, nothing marked."""
+        job = self.job
+        if job is None:
+            return
+        if wait:
+            self.job = None  # its late "finished" is ignored: the panel is being reset
+            job.cancel_and_wait()
+            self._export_ended()
+        else:
+            job.cancel()
+            self.export_status.setText(self.tr("Stopping the export…"))
+
+    def _export_ended(self) -> None:
+        self.export_box.hide()
+        for button in (self.export_button, self.purge_button):
+            button.setEnabled(True)
+
+    def _export_finished(self, job: ExportJob, outcome: object, all_rows: bool) -> None:
+        from kiosk.core.export import ExportError, ExportResult
+
+        if job is not self.job:
+            return  # cancelled by a reset: nothing to show
+        self.job = None
+        self._export_ended()
+        if isinstance(outcome, ExportResult):
             self.refresh_keep_message()
-            return
-        except StoreError as exc:
-            self._store_failed(exc)
-            return
-        self.refresh_keep_message()
-        self._set_message(self.tr("Saved %1 to %2").replace("%1", self._requests_text(result.rows))
-                          .replace("%2", str(result.path)), error=False)
+            self._set_message(self.tr("Saved %1 to %2").replace("%1", self._requests_text(outcome.rows))
+                              .replace("%2", str(outcome.path)), error=False)
+        elif isinstance(outcome, ExportError) and outcome.kind == "cancelled":
+            self._set_message(self.tr("Export stopped. No file was kept and nothing was marked."), error=False)
+        elif isinstance(outcome, ExportError) and outcome.kind == "nothing_to_export":
+            self._set_message(self.tr("There are no requests to export.") if all_rows else
+                              self.tr("Nothing new to export: every request was exported before. "
+                                      "Choose \"All requests\" to export them again."), error=True)
+        elif isinstance(outcome, ExportError):
+            # The core's message names the folder and the disk's reason, never patient data.
+            log.warning("export failed (%s)", outcome.kind)
+            self._set_message(self.tr("Export failed, nothing was changed:") + "\n" + str(outcome), error=True)
+        elif isinstance(outcome, StoreError):
+            self._store_failed(outcome)
+        elif isinstance(outcome, BaseException):
+            self._went_wrong("exporting", outcome)
 
     def refresh_keep_message(self) -> None:
         role, text = self.message.property("role"), self.message.text()
@@ -422,6 +608,9 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         except StoreError as exc:
             self._store_failed(exc)
             return
+        except Exception as exc:
+            self._went_wrong("deleting old requests", exc)
+            return
         log.info("staff purge: %d exported request(s) deleted", deleted)
         self.refresh()
         self._set_message(self.tr("Deleted %1.").replace("%1", self._requests_text(deleted)), error=False)
@@ -443,10 +632,14 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         """The panel as it is for the configured data, then each overlay. Nothing is changed in the store."""
         self.enter()
         yield "staff-panel"
-        if self.table.rowCount():
+        if self.model.rowCount():
             self.table.selectRow(0)
             yield "staff-panel-selected"
             self.table.clearSelection()
+        self._export_progress(12_000, 100_000)  # how an export in progress looks (nothing runs)
+        self.export_box.show()
+        yield "staff-panel-exporting"
+        self.export_box.hide()
         self.open_export()
         yield "staff-panel-export"
         self.export_overlay.hide()
