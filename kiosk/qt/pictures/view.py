@@ -47,12 +47,14 @@ class PictureView(QWidget):
                     description: str = "") -> None:
         """Show the SVG at `path` (None: nothing) with these label texts by anchor key; `description` is what a
         screen reader says about it."""
-        self._path = Path(path) if path else None
+        new = Path(path) if path else None
         self._labels = dict(labels or {})
         self.setAccessibleName(description)
         self.setAccessibleDescription(description)
-        self._seconds = self._seconds_at_start = 0.0
-        self._load()
+        if new != self._path:  # the same picture (a new language's labels) keeps moving where it was
+            self._path, self._seconds, self._seconds_at_start = new, 0.0, 0.0
+            self._load()
+        self.update()
 
     def set_high_contrast(self, on: bool) -> None:
         if on != self._high_contrast:
