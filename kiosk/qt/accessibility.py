@@ -269,8 +269,13 @@ class KeyboardAccess(QObject):
             if isinstance(obj, QAbstractButton) and obj.window() is self.window:
                 self.reader.say(words_for_focus(obj))
             return False
-        if kind == QEvent.Type.Show and getattr(obj, "screen_name", "") == "still_there":
-            QTimer.singleShot(0, self, self._on_overlay_shown)
+        if kind in (QEvent.Type.Show, QEvent.Type.Hide) and getattr(obj, "screen_name", "") == "still_there":
+            if kind == QEvent.Type.Show:
+                focus = QApplication.focusWidget()
+                self._overlay_return = focus if focus is not None and not obj.isAncestorOf(focus) else None
+                QTimer.singleShot(0, self, self._on_overlay_shown)
+            else:
+                self._on_overlay_hidden()
             return False
         if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or not isinstance(obj, QWidget):
             return False
@@ -383,6 +388,13 @@ class KeyboardAccess(QObject):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             if self.keys_used:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_overlay_hidden(self) -> None:
+        """"I'm still here": silence the countdown and give the focus back where the patient was."""
+        self.reader.stop()
+        back, self._overlay_return = self._overlay_return, None
+        if self.keys_used and back is not None and shiboken6.isValid(back) and back.isVisible():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def attach(flow: Flow) -> KeyboardAccess:

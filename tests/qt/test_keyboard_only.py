@@ -210,3 +210,20 @@ def test_the_focus_ring_shows_for_keys_only_in_both_looks(make_kiosk, fast_confi
     settle()
     image = tile.grab().toImage()
     assert image.pixelColor(image.width() // 2, 2) != QColor(kiosk.state.theme.palette.focus)
+
+
+def test_still_there_takes_the_keys_and_gives_the_focus_back(make_kiosk, fast_config, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(replace(fast_config, idle=IdleSettings(timeout_seconds=1.0, countdown_seconds=30,
+                                                              thanks_seconds=600)))
+    flow = kiosk.flow
+    flow.education.stop()
+    flow.show_checklist()
+    settle()
+    tile = _tab_to(kiosk, lambda w: w is flow.checklist.tiles["groin_pain"])  # this patient uses the keyboard
+    _press(kiosk, Qt.Key.Key_Space)
+    assert tile.isChecked()
+    qtbot.waitUntil(lambda: flow.still_there.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is flow.still_there.continue_button)
+    _press(kiosk, Qt.Key.Key_Return)  # "I'm still here"
+    assert not flow.still_there.isVisible() and flow.current == "checklist" and tile.isChecked()
+    assert QApplication.focusWidget() is tile
