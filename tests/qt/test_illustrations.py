@@ -11,7 +11,7 @@ import segno
 from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.qt.pictures import QrCodeView, paint_qr
+from kiosk.qt.widgets.qr import QrCodeView, paint_qr
 
 
 @pytest.fixture(autouse=True)

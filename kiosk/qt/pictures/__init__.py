@@ -3,10 +3,10 @@
 `document` splits a file into still runs and moving groups in the normal or high-contrast look, `labels` lays out
 and draws the labels with their leader lines, `layers` renders and caches the pixmaps, `view` is the PictureView
 the slide shows. Colours, motion data and the checks `check` runs are plain Python in kiosk.core.pictures.
+QR codes are kiosk.qt.widgets.qr (qr.py here only re-exports them for old importers).
 """
 
 from kiosk.qt.pictures.document import PictureDocument, load_picture
-from kiosk.qt.pictures.qr import QrCodeView, paint_qr
 from kiosk.qt.pictures.view import PictureView
 
-__all__ = ["PictureDocument", "PictureView", "QrCodeView", "load_picture", "paint_qr"]
+__all__ = ["PictureDocument", "PictureView", "load_picture"]

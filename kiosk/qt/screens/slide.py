@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QBoxLayout, QWidget
 from kiosk.core.content import Slide
 from kiosk.core.theme import Theme
 from kiosk.qt.forms.ui_slide import Ui_SlideView
-from kiosk.qt.pictures import QrCodeView
 from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.qr import QrCodeView
 
 
 class SlideView(QWidget, Ui_SlideView):
