@@ -361,6 +361,9 @@ class Flow(QObject):
             log.info("staff PIN pad left idle: back to the education loop")
             self.staff_pin.cancel()
         elif self.current == "staff_panel":
+            if self.staff_panel.exporting():  # an export must finish (or be stopped) before staff mode closes
+                self._restart_idle()
+                return
             log.info("staff mode closed after %.0f s without a touch", self.state.config.staff.logout_seconds)
             self.staff_panel.lock()
 
