@@ -3,7 +3,6 @@
 `document` splits a file into still runs and moving groups in the normal or high-contrast look, `labels` lays out
 and draws the labels with their leader lines, `layers` renders and caches the pixmaps, `view` is the PictureView
 the slide shows. Colours, motion data and the checks `check` runs are plain Python in kiosk.core.pictures.
-QR codes are kiosk.qt.widgets.qr (qr.py here only re-exports them for old importers).
 """
 
 from kiosk.qt.pictures.document import PictureDocument, load_picture

@@ -48,47 +48,49 @@ class PictureDocument:
             log.warning("picture %s cannot be read (%s); shown empty", path.name, exc.__class__.__name__)
             return
         _set_palette(root, high_contrast)
-        whole = _renderer(root, list(root))
-        if not whole.isValid():
-            log.warning("picture %s is not an SVG QtSvg can draw; shown empty", path.name)
-            return
-        self.view_box = self.content = whole.viewBoxF()
-        for element in root.iter():
-            ident = element.get("id") or ""
-            if ident.startswith("anchor-") and whole.elementExists(ident):
-                self.anchors[ident.removeprefix("anchor-")] = _bounds(whole, ident).center()
         shared = [e for e in root if local(e.tag) in _SHARED]
         run: list[ET.Element] = []
-        for element in root:
-            motion = read_motion(element)[0] if (element.get("id") or "").startswith("move-") else None
-            if motion is None:
-                if local(element.tag) not in _SHARED:
-                    run.append(element)
+        for element in [*root, None]:  # None: the end, where the last run of still elements is closed
+            motion = read_motion(element)[0] if element is not None and _ident(element).startswith("move-") else None
+            if element is not None and motion is None:
+                run += [] if local(element.tag) in _SHARED else [element]
                 continue
             if run:
                 self.parts.append(PicturePart(_renderer(root, shared + run), None, QRectF()))
                 run = []
-            self.parts.append(PicturePart(_renderer(root, [*shared, element]), motion, _bounds(whole, motion.group)))
-        if run:
-            self.parts.append(PicturePart(_renderer(root, shared + run), None, QRectF()))
-        self.content = self._content(root, whole)
+            if element is not None:
+                self.parts.append(PicturePart(_renderer(root, [*shared, element]), motion, QRectF()))
+        if not self.parts or not all(part.renderer.isValid() for part in self.parts):
+            log.warning("picture %s is not an SVG QtSvg can draw; shown empty", path.name)
+            self.parts = []
+            return
+        self.view_box = self.parts[0].renderer.viewBoxF()
+        for part in self.parts:
+            part.bounds = self._bounds(part.motion.group) if part.motion else QRectF()
+        anchors = (_ident(e) for e in root.iter() if _ident(e).startswith("anchor-"))
+        self.anchors = {a.removeprefix("anchor-"): self._bounds(a).center() for a in anchors if self._bounds(a)}
+        self.content = self._content(root)
 
-    def _content(self, root: ET.Element, whole: QSvgRenderer) -> QRectF:
+    def _bounds(self, ident: str) -> QRectF:
+        """An element's bounds in viewBox units (its parents' transforms applied); empty when no part has it."""
+        for part in self.parts:
+            if part.renderer.elementExists(ident):
+                return part.renderer.transformForElement(ident).mapRect(part.renderer.boundsOnElement(ident))
+        return QRectF()
+
+    def _content(self, root: ET.Element) -> QRectF:
         """The drawing's bounds: every top-level layer's, moving groups' at five poses along their way; the
         whole viewBox when a drawn top-level element has no id to ask about."""
         box = QRectF()
         for element in root:
-            ident = element.get("id") or ""
-            if local(element.tag) in _SHARED:
-                continue
-            if not ident or not whole.elementExists(ident):
-                return QRectF(self.view_box)
-            box |= _bounds(whole, ident)
-        for part in self.parts:
-            if part.motion:
-                for step in range(5):
-                    pose = part.motion.seconds * step / 8  # from start (0) to end (half a loop)
-                    box |= self.motion_in(part, pose).mapRect(part.bounds)
+            if local(element.tag) not in _SHARED:
+                bounds = self._bounds(_ident(element)) if _ident(element) else QRectF()
+                if bounds.isNull():
+                    return QRectF(self.view_box)
+                box |= bounds
+        for part, seconds in [(p, p.motion.seconds) for p in self.parts if p.motion]:
+            for step in range(5):  # from start (0 s) to end (half a loop)
+                box |= self.motion_in(part, seconds * step / 8).mapRect(part.bounds)
         return box if box.isValid() else QRectF(self.view_box)
 
     @property
@@ -135,9 +137,8 @@ def _set_palette(root: ET.Element, high_contrast: bool) -> None:
     block.text = f"{block.text or ''}\n{palette_css(high_contrast)}"
 
 
-def _bounds(whole: QSvgRenderer, ident: str) -> QRectF:
-    """An element's bounds in viewBox units (its parents' transforms applied)."""
-    return whole.transformForElement(ident).mapRect(whole.boundsOnElement(ident))
+def _ident(element: ET.Element) -> str:
+    return element.get("id") or ""
 
 
 def _renderer(root: ET.Element, children: list[ET.Element]) -> QSvgRenderer:
