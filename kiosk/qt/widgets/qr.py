@@ -12,7 +12,6 @@ import math
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import segno
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QTransform
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
@@ -30,6 +29,8 @@ if TYPE_CHECKING:
 def _qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     # micro=False: segno would pick a Micro QR for short data, which most phone cameras cannot read.
     # UTF-8 for anything beyond ASCII: segno would otherwise write Latin-1 for "á", which phones guess wrongly.
+    import segno  # here, not at the top: it pulls in urllib, http and email, a tenth of the kiosk's start-up
+
     qr = segno.make(data, error="m", micro=False, encoding=None if data.isascii() else "utf-8")
     return tuple(tuple(bool(v) for v in row) for row in qr.matrix)
 
