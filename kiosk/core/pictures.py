@@ -177,4 +177,8 @@ def check_picture(path: Path, label_keys: Iterable[str] = (), moves: Iterable[st
             error = read_motion(element)[1]
             if error:
                 problems.append(Problem(where, error))
+            for inner in element.iter():
+                if (inner.get("id") or "").startswith("anchor-"):
+                    problems.append(Problem(where, f"anchor '{inner.get('id')}' is inside the moving group "
+                                                   f"'{element.get('id')}': labels point at anchors that keep still"))
     return problems

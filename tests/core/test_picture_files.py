@@ -108,6 +108,13 @@ def test_a_moving_group_inside_a_layer_is_reported(tmp_path: Path) -> None:
     assert "'move-leg' should be a top-level group" in problem.message
 
 
+def test_an_anchor_inside_a_moving_group_is_reported(tmp_path: Path) -> None:
+    anchor = '<circle id="anchor-femur" cx="600" cy="530" r="6"/>'
+    text = GOOD.replace('<rect class="bone" x="500"', anchor + '<rect class="bone" x="500"')
+    [problem] = check_picture(_svg(tmp_path, text), ["psoas", "femur"])
+    assert "anchor 'anchor-femur' is inside the moving group 'move-leg'" in problem.message
+
+
 def test_motion_eases_there_and_back_once_a_loop() -> None:
     element = ET.fromstring('<g id="move-x" data-motion="translate" data-from="0 0" data-to="10 -20" '
                             'data-seconds="4"/>')

@@ -21,7 +21,7 @@ from kiosk.qt.pictures.layers import Layers, layers_for
 class PictureView(QWidget):
     """One slide picture filling the widget (aspect kept), labelled, animated only while visible."""
 
-    FRAME_MS = 33  # at most ~30 fps: smooth for 4-6 s loops, light for a fanless PC running all day
+    FRAME_MS = 40  # 25 fps: smooth for these slow 4-6 s loops, light for a fanless PC running all day
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
