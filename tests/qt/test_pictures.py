@@ -262,3 +262,26 @@ def test_nothing_animates_while_the_slides_are_off_screen(make_kiosk) -> None:  
     still = next(i for i, s in enumerate(education.slides) if s.picture == "psoas-front.svg")
     education.show_index(still, animate=False)
     assert not view.is_animating()
+
+
+def test_a_missing_clinic_picture_leaves_the_slide_without_one(make_kiosk, fast_config, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from kiosk.core import paths
+    from kiosk.core.config import ContentSettings
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for lang in ("en", "es"):
+        text = paths.resource_path("content", f"{lang}.toml").read_text(encoding="utf-8")
+        (folder / f"{lang}.toml").write_text(text.replace('"stairs.svg"', '"missing.svg"'), encoding="utf-8")
+    kiosk = make_kiosk(replace(fast_config, content=ContentSettings(directory=str(folder))))
+    education = kiosk.flow.education
+    education.stop()
+    stairs = next(i for i, s in enumerate(education.slides) if s.picture == "missing.svg")
+    education.show_index(stairs - 1, animate=False)
+    education.show_index(stairs)  # the fade prepares the next picture: none here
+    view = education.slide_view.picture
+    assert view.picture_path() is None and not view.is_animating() and view.placed_labels() == []
+    view.prepare(None)
+    assert not view.grab().isNull()

@@ -108,9 +108,9 @@ class PictureView(QWidget):
     def is_animating(self) -> bool:
         return self._timer.isActive()
 
-    def prepare(self, path: Path | str, labels: Mapping[str, str] | None = None) -> None:
+    def prepare(self, path: Path | str | None, labels: Mapping[str, str] | None = None) -> None:
         """Render a picture ahead for this view's size and look (e.g. the next slide's), so it shows at once."""
-        self._layers_of(load_picture(Path(path), self._high_contrast), dict(labels or {}))
+        self._layers_of(load_picture(Path(path), self._high_contrast) if path else None, dict(labels or {}))
 
     def figure_rect(self) -> QRectF:
         """Where the drawing lands in the widget (aspect kept, inside the frame)."""
