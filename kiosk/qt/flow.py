@@ -133,6 +133,11 @@ class Flow(QObject):
         return screen
 
     @property
+    def built(self) -> list[str]:
+        """Names of the screens built so far (start-up builds the slides first)."""
+        return list(self._built)
+
+    @property
     def screens(self) -> dict[str, Screen]:
         """Every screen by name (all built now), in SCREEN_ORDER."""
         return {name: self._screen(name) for name in self.SCREEN_ORDER}

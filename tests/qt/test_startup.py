@@ -1,0 +1,50 @@
+"""Start-up paints the first slide first: only the education screen is built before its first paint, everything else
+right after it (or at once when a patient gets there first); the buttons' icons can wait for that paint too."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.qt.widgets.buttons import TouchButton
+from kiosk.qt.widgets.icons import hold_icons, release_icons
+from tests.helpers import tap_text
+
+EVERY_SCREEN = ["education", "checklist", "summary", "request_form", "thanks", "staff_pin", "staff_panel"]
+
+
+def test_only_the_slides_are_built_before_the_first_paint(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(show=False)
+    assert list(kiosk.flow.built) == ["education"]
+    assert kiosk.flow.retention is None  # no database work before the first slide is on screen
+    kiosk.resize(1920, 1080)
+    kiosk.window.show()
+    # After the first paint, the rest is built one piece per pass of the event loop.
+    qtbot.waitUntil(lambda: len(kiosk.flow.built) == len(EVERY_SCREEN), timeout=10000)
+    assert kiosk.flow.retention is not None
+    assert list(kiosk.flow.screens) == EVERY_SCREEN  # in the order screens are listed (screenshots, tests)
+    assert kiosk.flow.current == "education"
+
+
+def test_a_patient_who_taps_at_once_gets_the_checklist(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(show=False)
+    kiosk.resize(1920, 1080)
+    kiosk.window.show()
+    qtbot.waitExposed(kiosk.window)
+    tap_text(qtbot, kiosk.window, "Check my symptoms")  # built on demand if the backlog has not got there yet
+    assert kiosk.flow.current == "checklist"
+    assert kiosk.flow.checklist.isVisible()
+
+
+def test_held_icons_keep_their_size_and_come_on_release(qtbot) -> None:  # type: ignore[no-untyped-def]
+    hold_icons()
+    try:
+        button = TouchButton("Next", icon="fa5s.arrow-right")
+        qtbot.addWidget(button)
+        button.set_icon_px(40)
+        assert button.icon().isNull()  # held: qtawesome not needed yet
+        assert button.iconSize().height() == 40  # the size is there already: nothing moves when it comes
+    finally:
+        release_icons()
+    QApplication.processEvents()
+    assert not button.icon().isNull()
+    assert button.iconSize().height() == 40
