@@ -104,7 +104,13 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
             self.text.setStyleSheet(f"font-size: {max(body, round(body * 1.75 * scale))}px;")
             self.chosen_list.setStyleSheet(f"font-size: {max(body, round(body * 1.3 * scale))}px;")
             self.sms_code.set_code_side(round(self.sms_code.preferred_code_px(theme) * scale))
-            if self._needed_height() <= self._room() or scale <= 0.5:
+            if self._needed_height() <= self._room():
+                # Room to spare: a bigger code reads from further away.
+                width = self._body_width()
+                card_w = width if self._portrait else width - self.body.spacing() - self._answers_width()
+                self.sms_code.grow_code(lambda: self._needed_height() <= self._room(), card_w, theme)
+                break
+            if scale <= 0.5:
                 break
             scale -= 0.05
         # The request button's words do not wrap: the answers are never narrower than it (plus a scroll bar).

@@ -109,6 +109,10 @@ class ThanksScreen(Screen, Ui_ThanksScreen):
             self.contact_code.setMaximumWidth(QWIDGETSIZE_MAX if self._portrait
                                               else self.contact_code.narrow_width(theme))
             if self._needed_height() <= self._room():
+                # Room to spare: a bigger code (no wider than the card's words need) reads from further away.
+                width = self.width() - self.root_layout.contentsMargins().left() * 2
+                card_w = width if self._portrait else self.contact_code.narrow_width(theme)
+                self.contact_code.grow_code(lambda: self._needed_height() <= self._room(), card_w, theme)
                 return
             if scale <= 0.5:
                 break

@@ -9,6 +9,7 @@ the code more when they have room (CodeCard.preferred_code_px).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -89,6 +90,7 @@ def paint_qr(painter: QPainter, data: str, rect: QRectF, dark: QColor, light: QC
 
 MIN_PX_PER_MODULE = 3  # the least a phone reads at arm's length on a kiosk screen
 GOOD_PX_PER_MODULE = 6  # what a screen gives when it has room (1080p): read without leaning in
+MAX_PX_PER_MODULE = 10  # beyond this a bigger code reads no better, it only takes room
 
 
 class QrCodeView(QWidget):
@@ -201,6 +203,23 @@ class CodeCard(QFrame):
     def preferred_code_px(self, theme: Theme) -> int:
         """A comfortable side for this screen: about 6 px per module at 1080p, never less than the minimum."""
         return max(self.min_code_px(), round(self.code.modules() * GOOD_PX_PER_MODULE * theme.unit))
+
+    def grow_code(self, fits: Callable[[], bool], card_width: int, theme: Theme) -> None:
+        """Make the code larger while `fits()` stays true, up to 10 px per module and the card's width (beside:
+        the width its words leave). A screen calls this once its words have their size, to use the room left."""
+        m = self.box.contentsMargins()
+        widest = card_width - m.left() - m.right()
+        if self.box.direction() == QBoxLayout.Direction.LeftToRight:
+            widest -= theme.body_px * 12 + self.box.spacing()
+        limit = min(widest, self.code.modules() * MAX_PX_PER_MODULE)
+        side = self.code.width()
+        while side < limit:
+            bigger = min(limit, round(side * 1.08) + 1)
+            self.set_code_side(bigger)
+            if not fits():
+                self.set_code_side(side)
+                return
+            side = bigger
 
     def narrow_width(self, theme: Theme) -> int:
         """The least comfortable width above the code: the code, or twelve body-sized characters for the words."""
