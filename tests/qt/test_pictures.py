@@ -189,15 +189,20 @@ def test_high_contrast_recolours_the_same_drawing(qtbot, picture_file: Path) -> 
 # ---- every slide, in the kiosk, at every size ---------------------------------------------------------------------
 
 
-SIZES = [(1920, 1080, False), (1080, 1920, False), (1280, 800, False), (1920, 1080, True)]
+SIZES = [(1920, 1080, False, "en"), (1080, 1920, False, "en"), (1280, 800, False, "en"), (1920, 1080, True, "en"),
+         (1280, 800, True, "es"), (1080, 1920, True, "es")]
 
 
-@pytest.mark.parametrize(("w", "h", "large"), SIZES, ids=["1920x1080", "1080x1920", "1280x800", "large-text"])
+@pytest.mark.parametrize(("w", "h", "large", "lang"), SIZES, ids=[
+    "1920x1080", "1080x1920", "1280x800", "large-text", "1280x800-large-text-es", "1080x1920-large-text-es"])
 def test_every_slide_picture_fits_and_its_labels_point_at_anchors(qtbot, make_kiosk, w: int, h: int,  # type: ignore[no-untyped-def]
-                                                                 large: bool) -> None:
+                                                                 large: bool, lang: str) -> None:
     kiosk = make_kiosk(size=(w, h))
+    if lang == "es":
+        tap(qtbot, find_button(kiosk.window, "Español"))
     if large:
-        tap(qtbot, find_button(kiosk.window, "Larger text"))
+        tap(qtbot, find_button(kiosk.window, "Letra grande" if lang == "es" else "Larger text"))
+    assert kiosk.state.language == lang
     education = kiosk.flow.education
     education.stop()
     view = education.slide_view.picture
