@@ -66,17 +66,17 @@ class PictureDocument:
             return
         self.view_box = self.parts[0].renderer.viewBoxF()
         for part in self.parts:
-            part.bounds = self._bounds(part.motion.group) if part.motion else QRectF()
-        anchors = (_ident(e) for e in root.iter() if _ident(e).startswith("anchor-"))
-        self.anchors = {a.removeprefix("anchor-"): self._bounds(a).center() for a in anchors if self._bounds(a)}
+            part.bounds = (self._bounds(part.motion.group) if part.motion else None) or QRectF()
+        anchors = {_ident(e): self._bounds(_ident(e)) for e in root.iter() if _ident(e).startswith("anchor-")}
+        self.anchors = {a.removeprefix("anchor-"): box.center() for a, box in anchors.items() if box is not None}
         self.content = self._content(root)
 
-    def _bounds(self, ident: str) -> QRectF:
-        """An element's bounds in viewBox units (its parents' transforms applied); empty when no part has it."""
+    def _bounds(self, ident: str) -> QRectF | None:
+        """An element's bounds in viewBox units (its parents' transforms applied); None when no part has it."""
         for part in self.parts:
             if part.renderer.elementExists(ident):
                 return part.renderer.transformForElement(ident).mapRect(part.renderer.boundsOnElement(ident))
-        return QRectF()
+        return None
 
     def _content(self, root: ET.Element) -> QRectF:
         """The drawing's bounds: every top-level layer's, moving groups' at five poses along their way; the
@@ -84,8 +84,8 @@ class PictureDocument:
         box = QRectF()
         for element in root:
             if local(element.tag) not in _SHARED:
-                bounds = self._bounds(_ident(element)) if _ident(element) else QRectF()
-                if bounds.isNull():
+                bounds = self._bounds(_ident(element)) if _ident(element) else None
+                if bounds is None:
                     return QRectF(self.view_box)
                 box |= bounds
         for part, seconds in [(p, p.motion.seconds) for p in self.parts if p.motion]:
