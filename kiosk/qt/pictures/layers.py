@@ -18,7 +18,7 @@ from kiosk.qt.pictures.document import PictureDocument, PicturePart
 from kiosk.qt.pictures.labels import PlacedLabel, chip_sizes, columns, draw_labels, place_labels
 
 MARGIN = 0.02  # share of the shorter side kept clear at the frame's edge
-_KEEP = 4  # layouts kept (a whole view's pixmaps each)
+_KEEP = 3  # layouts kept (a whole view's pixmaps each): the slide on show, the next one prepared, the last
 
 
 @dataclass
