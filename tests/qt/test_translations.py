@@ -148,9 +148,9 @@ def test_switching_keeps_the_slide(kiosk, qtbot) -> None:  # type: ignore[no-unt
     assert screen.index == 2
     assert screen.slide_view.title.text() == kiosk.state.library.get("es").slides[2].title
     assert screen.paused  # the patient wants to read: the slide waits
-    # Picture labels the content file does not name ("front"/"back" on the body map) come translated too.
-    labels = screen.slide_view.default_labels()
-    assert (labels["front"], labels["back"], labels["femur"]) == ("De frente", "De espaldas", "Fémur")
+    # The picture's labels are the Spanish content file's.
+    labels = {label.key: label.text for label in screen.slide_view.picture.placed_labels()}
+    assert labels == dict(kiosk.state.library.get("es").slides[2].labels) and labels["femur"] == "Fémur"
     assert find_button(kiosk.window, "Revisar mis síntomas").isVisible()
 
 
