@@ -176,7 +176,7 @@ class FocusRing(QWidget):
         self.target = widget
         if widget is None:
             self.hide()
-            if shiboken6.isValid(self.home):
+            if self.parentWidget() is not self.home and shiboken6.isValid(self.home):
                 self.setParent(self.home)
             return
         self.setParent(widget)
@@ -214,6 +214,8 @@ _NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down}
 _PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up}
 _PRESS_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _POINTER_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+_WATCHED_EVENTS = frozenset({*_POINTER_EVENTS, QEvent.Type.MouseButtonRelease, QEvent.Type.Show, QEvent.Type.Hide,
+                             QEvent.Type.KeyPress})
 # Where these keys apply: the patients' screens. The staff screens keep Qt's and their own keys (the PIN pad's
 # digits and Enter, the search field's Enter).
 PATIENT_SCREENS = frozenset({"education", "checklist", "summary", "request_form", "thanks", "still_there"})
@@ -259,6 +261,8 @@ class KeyboardAccess(QObject):
     # ---- events ----------------------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind not in _WATCHED_EVENTS:  # most events (paints, layouts...): out at once, this runs for all of them
+            return False
         if kind in _POINTER_EVENTS:
             if self.keys_used:
                 self.keys_used = False
