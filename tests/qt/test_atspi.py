@@ -239,5 +239,12 @@ def test_toggles_report_their_checked_state_and_actions_press_buttons(screen_rea
     walker.wait_for(lambda t: _checked(t, "Groin pain") is True, "the ticked tile")
     walker.act("Next")
     walker.wait_for(lambda t: any(n["name"] == "Request a free phone call" for n in t), "the summary")
+    walker.act("Request a free phone call")
+    tree = walker.wait_for(lambda t: any(n["name"] == "Send my request" for n in t), "the request form")
+    assert not _unnamed_controls(tree), "every field, key and button of the form is named"
+    fields = {n["name"] for n in tree if n["role"] in ("text", "entry")}
+    assert {"Your name", "Your phone number"} <= fields, fields
+    walker.act("Back")
+    walker.wait_for(lambda t: any(n["name"] == "Start over" for n in t), "the summary again")
     walker.act("Start over")
     walker.wait_for(lambda t: any(n["name"] == "Check my symptoms" for n in t), "the slides again")
