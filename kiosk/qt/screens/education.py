@@ -5,15 +5,17 @@ Its widgets are ui/education.ui (one slide is ui/slide.ui, kiosk/qt/screens/slid
 
 A slide change fades between two still images of the whole slide area, taken once when the change starts: the
 outgoing slide fades into the background, then the incoming one out of it. Text never lies on text, and during
-the fade nothing live is painted (the covered slide's labels and picture are not drawn, its animation waits).
+the fade nothing live is painted (the opaque fade covers the slide, so Qt does not draw its labels and picture).
+The incoming image is taken over the fade's first frames (the words, then the picture): it is needed only from the
+fade's middle, and each frame stays short.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QSizeF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QRect, QSizeF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QRegion, QResizeEvent
 from PySide6.QtWidgets import QApplication, QBoxLayout, QWidget
 
@@ -100,11 +102,8 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.header.attach(self.header_left, self.toolbar)
 
         self.fade = SlideFade(self.stage)
-        self._picture_held = False  # the live picture is hidden under a fade
-        self._incoming_due = False  # a fade waits for its incoming image (take_incoming_image)
-        keep = self.slide_view.picture.sizePolicy()
-        keep.setRetainSizeWhenHidden(True)  # hidden during a fade (its animation waits); nothing else may move
-        self.slide_view.picture.setSizePolicy(keep)
+        self._incoming_steps: list[Callable[[], None]] = []  # what is left to take of the incoming image
+        self._incoming_phase: float | None = None  # where the picture's motion was when its image was taken
         self.stage.installEventFilter(self)  # the fade always covers exactly the stage
         self.swipe = SwipeFilter(self.stage)
         self.swipe.swiped.connect(self._on_swipe)
@@ -218,39 +217,54 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.dots.set_state(len(self.slides), index)
         self.prepare_timer.start(max(0, duration if outgoing is not None else 0) + self.PREPARE_AFTER_MS)
         if outgoing is not None:
-            self.slide_view.picture.hide()  # under the fade: no animation frames nobody sees, no jump at the end
-            self._picture_held = True
             self.fade.begin(outgoing, QPixmap(), QColor(self.state.theme.palette.background))
             self.fade_anim.setDuration(duration)
             self.fade_anim.start()
-            # The incoming image is needed only from the fade's middle: taken in the next pass of the event loop,
-            # so that the slide change and that image each fit in a frame of their own.
-            self._incoming_due = True
-            QTimer.singleShot(0, self, self.take_incoming_image)
+            # From the next frame on (start() has shown the first): the words, then the picture.
+            self._incoming_steps = [self._take_incoming_words, self._take_incoming_picture]
         self.slide_changed.emit(index)
 
-    def take_incoming_image(self) -> None:
-        """The image of the slide a fade leads to (once per fade; nothing to do when it is taken already)."""
-        if not self._incoming_due:
-            return
-        self._incoming_due = False
+    def take_incoming_image(self, whole: bool = False) -> None:
+        """Take the next piece of the incoming slide's image (`whole`: all that is left). One per fade frame."""
+        while self._incoming_steps:
+            self._incoming_steps.pop(0)()
+            if not whole:
+                break
+
+    def _picture_rect(self) -> QRect:
+        picture: QWidget = self.slide_view.picture
+        return QRect(picture.mapTo(self.slide_view, QPoint(0, 0)), picture.size())
+
+    def _take_incoming_words(self) -> None:
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new slide laid out before its image
-        picture = self.slide_view.picture
-        picture.show()  # for the image only: hidden again before anything is painted on screen
-        self.fade.incoming = self.stage_image(slide_only=True)
-        picture.hide()
+        image = self._blank_stage_image()
+        words = QRegion(self.slide_view.rect()) - QRegion(self._picture_rect())
+        at = self.slide_view.mapTo(self.stage, words.boundingRect().topLeft())
+        self.slide_view.render(image, at, words, QWidget.RenderFlag.DrawChildren)
+        self.fade.incoming = image
+
+    def _take_incoming_picture(self) -> None:
+        picture: QWidget = self.slide_view.picture
+        painter = QPainter(self.fade.incoming)
+        picture.render(painter, picture.mapTo(self.stage, QPoint(0, 0)), QRegion(), QWidget.RenderFlag.DrawChildren)
+        painter.end()
+        # The live picture moves on under the fade; it is put back to this pose when the fade ends: no jump.
+        self._incoming_phase = self.slide_view.picture.phase()
         self.fade.update()
 
-    def stage_image(self, slide_only: bool = False) -> QPixmap:
-        """The slide area as it looks now (`slide_only`: the live slide, without a fade over it), on the screen's
-        background, at the screen's pixel density."""
+    def stage_image(self) -> QPixmap:
+        """The slide area as it looks now (a fade under way included), on the screen's background."""
+        image = self._blank_stage_image()
+        self.stage.render(image, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        return image
+
+    def _blank_stage_image(self) -> QPixmap:
+        """The slide area's size at the screen's pixel density, filled with the screen's background."""
         stage: QWidget = self.stage
         ratio = stage.devicePixelRatioF()
         image = QPixmap((QSizeF(stage.size()) * ratio).toSize())
         image.setDevicePixelRatio(ratio)
         image.fill(QColor(self.state.theme.palette.background))
-        source: QWidget = self.slide_view if slide_only else stage
-        source.render(image, source.mapTo(stage, QPoint(0, 0)), QRegion(), QWidget.RenderFlag.DrawChildren)
         return image
 
     PREPARE_AFTER_MS = 400  # after the fade: not in the middle of its frames or of the reveal
@@ -264,16 +278,19 @@ class EducationScreen(Screen, Ui_EducationScreen):
             self.slide_view.picture.prepare(upcoming.picture_path, upcoming.labels)
 
     def _on_fade(self, value: float) -> None:
+        # One piece of the incoming image per frame; all that is left once the fade needs it (a slow machine).
+        self.take_incoming_image(whole=value >= 0.5)
         self.fade.set_progress(float(value))
 
     def _end_fade(self) -> None:
         """The live slide again (the fade's end, or a jump that needs none)."""
-        self._incoming_due = False
+        self._incoming_steps = []
         self.fade_anim.stop()
         self.fade.finish()
-        if self._picture_held:
-            self._picture_held = False
-            self.slide_view.picture.show()
+        picture = self.slide_view.picture
+        if self._incoming_phase is not None and picture.is_animating():
+            picture.set_phase(self._incoming_phase)  # the pose the fade ended on
+        self._incoming_phase = None
 
     def _step(self, delta: int, by_patient: bool) -> None:
         self.show_index(self.index + delta)
