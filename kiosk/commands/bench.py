@@ -51,6 +51,7 @@ class BenchRun:
 # Parts measured by a function of their own module, after the others: name -> "module:function", the function
 # taking a BenchRun and returning its figures. One line each (imported only when the part runs).
 MORE_PARTS: dict[str, str] = {
+    "staff": "kiosk.bench.staff:measure",  # issue 15: staff export, panel open/refresh, GUI stall while exporting
 }
 # Hidden: start a kiosk that prints its first-paint time and memory, then quits (see first_paint_command).
 FIRST_PAINT_OPTION = "--report-first-paint"

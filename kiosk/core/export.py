@@ -251,10 +251,10 @@ def _fill_sheet(book: Any, rows: Iterable[Iterable[str]]) -> None:
 
 def _write_special(sheet: Any, r: int, col: int, value: str, quoted: Any) -> None:
     """A cell starting with a formula character, "#", "<" or whitespace. XlsxWriter writes a value shaped like its
-    own rich-string XML ("<r>...</r>") unescaped in constant-memory mode, so such text goes in as two plain runs
+    own rich-string XML ("<r>...</r>") unescaped in constant-memory mode, so such text goes in as plain runs
     of a rich string (escaped like any text, the same characters)."""
     if value.startswith("<r>") and value.endswith("</r>"):
-        sheet.write_rich_string(r, col, value[:1], value[1:])
+        sheet.write_rich_string(r, col, value[:1], value[1:2], value[2:])  # it needs three fragments or more
     elif value[0] == "#" or neutralise_cell(value) != value:
         sheet.write_string(r, col, value, quoted)
     else:

@@ -21,6 +21,7 @@ Text cleaning policy (clean_text):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
@@ -178,48 +179,81 @@ def format_phone_for_display(e164_or_raw: str, region: str) -> str:
     return phonenumbers.format_number(number, fmt)
 
 
+@functools.cache
+def _deciding_digits(country_code: int) -> int:
+    """How many leading national digits can decide a number's format in this country: the widest leading-digits
+    pattern of its formats in phonenumbers' metadata, at most DECIDING_DIGITS_MAX (a few countries have rare
+    7-digit patterns; past 5 digits a miss would only group the digits differently, never change them)."""
+    region = phonenumbers.region_code_for_country_code(country_code)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
+    if metadata is None:
+        return DECIDING_DIGITS_MAX
+    widest = 0
+    for number_format in (*metadata.number_format, *(metadata.intl_number_format or ())):
+        for pattern in number_format.leading_digits_pattern:
+            widest = max(widest, min(_regex_width(pattern), DECIDING_DIGITS_MAX))
+    return widest
+
+
+def _regex_width(pattern: str) -> int:
+    # The regex module's own parser (Python 3.11+) gives a pattern's longest match, which is all we need here.
+    from re import _parser as regex_parser  # type: ignore[attr-defined]
+
+    return int(regex_parser.parse(pattern).getwidth()[1])
+
+
+DECIDING_DIGITS_MAX = 5
+
+
 class PhoneFormatter:
     """format_phone_for_display() for many stored numbers at once (an export of 100,000 requests).
 
-    phonenumbers needs ~0.1 ms a number, 10 s for 100,000. The format a number gets depends on its country
-    code, its length and its leading digits, never on its last four digits; so the text for "+1202555" + 4
-    digits is learnt once (the formatted sample with the places of its last four digits) and filled in for every
-    other number sharing that prefix. Anything not in E.164 goes to format_phone_for_display on its own.
+    phonenumbers needs ~0.1 ms a number, 10 s for 100,000. The format a number gets depends on its country code,
+    its length and its first few national digits (_deciding_digits: 3 for +1, 2 for +33 ...), never on the rest;
+    so the text for "+1202" and 7 more digits is learnt once (the formatted sample with the places of those
+    digits) and filled in for every other number of that shape. Anything not in E.164 is formatted on its own.
     """
-
-    TAIL = 4
 
     def __init__(self, region: str) -> None:
         self.region = region
-        # prefix -> text before the last four digits when they end the text together (the usual case), else a
-        # str.format template with a {} for each of them, else None (format such numbers one by one)
-        self._known: dict[str, tuple[str, bool] | None] = {}
+        # (prefix, length) -> (str.format template with a {} per digit after the prefix, how many digits), or
+        # None for a shape that cannot be templated (each such number is formatted on its own)
+        self._known: dict[tuple[str, int], tuple[str, int] | None] = {}
 
     def __call__(self, phone: str) -> str:
-        tail = phone[-self.TAIL:]
-        key = phone[: -self.TAIL]
+        cut = self._cut(phone)
+        if cut is None:
+            return format_phone_for_display(phone, self.region)
+        key = (phone[:cut], len(phone))
         if key in self._known:
             known = self._known[key]
         else:
-            known = self._known[key] = self._learn(phone)
-        if known is None or not tail.isdigit():
+            known = self._known[key] = self._learn(phone, cut)
+        if known is None:
             return format_phone_for_display(phone, self.region)
-        text, is_head = known
-        return text + tail if is_head else text.format(*tail)
+        return known[0].format(*phone[cut:])
 
-    def _learn(self, phone: str) -> tuple[str, bool] | None:
-        if len(phone) < 8 or phone[0] != "+" or not phone[1:].isdigit() or not phone.isascii():
+    @staticmethod
+    def _cut(phone: str) -> int | None:
+        """Where the digits that do not decide the format start, or None when `phone` is not E.164."""
+        if len(phone) < 6 or phone[0] != "+" or not phone.isascii() or not phone[1:].isdigit():
             return None
+        for length in (1, 2, 3):
+            country_code = int(phone[1 : 1 + length])
+            if country_code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+                return 1 + length + _deciding_digits(country_code)
+        return None
+
+    def _learn(self, phone: str, cut: int) -> tuple[str, int] | None:
         shown = format_phone_for_display(phone, self.region)
-        places = [i for i, ch in enumerate(shown) if ch.isdigit()][-self.TAIL:]
-        if len(places) != self.TAIL or "".join(shown[i] for i in places) != phone[-self.TAIL:]:
+        rest = phone[cut:]
+        places = [i for i, ch in enumerate(shown) if ch.isdigit()][-len(rest):] if rest else []
+        if len(places) != len(rest) or "".join(shown[i] for i in places) != rest:
             return None  # not a plain grouping of the digits
-        if places == list(range(len(shown) - self.TAIL, len(shown))):
-            return shown[: -self.TAIL], True
         parts = [ch.replace("{", "{{").replace("}", "}}") for ch in shown]
         for i in places:
             parts[i] = "{}"
-        return "".join(parts), False
+        return "".join(parts), len(rest)
 
 
 def _name_problem(name: str) -> str | None:

@@ -9,6 +9,7 @@ The export itself is kiosk.core.export's: all or nothing, so a cancel leaves no 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,6 +59,12 @@ class _Worker(QObject):
         self.done.emit(outcome)
 
 
+# While an export runs the GUI thread must win Python's GIL back quickly: it needs it for every Python callback
+# (a table cell's text, a timer), and by default waits up to 5 ms each time for the busy worker to let go, so
+# painting the list (hundreds of callbacks) would stall for seconds. Half a millisecond keeps a repaint short.
+EXPORT_SWITCH_INTERVAL_S = 0.0005
+
+
 class ExportJob(QObject):
     """One export in its own QThread. `progress(rows, total)` while it runs, then `finished(outcome)` once, on
     the GUI thread: an ExportResult, or the exception (ExportError kind "cancelled" after cancel())."""
@@ -76,8 +83,11 @@ class ExportJob(QObject):
         self._worker.progress.connect(self.progress)
         self._worker.done.connect(self._done)
         self._outcome: object = None
+        self._switch_interval: float | None = None
 
     def start(self) -> None:
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, EXPORT_SWITCH_INTERVAL_S))
         self._thread.start()
 
     def running(self) -> bool:
@@ -95,9 +105,16 @@ class ExportJob(QObject):
             self._thread.quit()
             if not self._thread.wait(timeout_ms):
                 log.error("export worker did not stop within %d ms", timeout_ms)
+        self._restore_switch_interval()
+
+    def _restore_switch_interval(self) -> None:
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def _done(self, outcome: object) -> None:
         self._outcome = outcome
         self._thread.quit()
         self._thread.wait()
+        self._restore_switch_interval()
         self.finished.emit(outcome)

@@ -146,6 +146,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.heights.pad_px = theme.px(12)
         self.heights.extra_px = theme.px(16)
         self.search_edit.setMinimumHeight(theme.touch_px)
+        self.export_status.setWordWrap(False)  # progress text changes never re-lay out the list
         self.export_bar.setMinimumHeight(theme.px(24))
         self.table.verticalHeader().setMinimumSectionSize(theme.touch_px)
         self.history.verticalHeader().setMinimumSectionSize(theme.touch_px)
@@ -516,8 +517,14 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         for button in (self.export_button, self.purge_button):
             button.setEnabled(False)
         self.export_bar.setRange(0, 0)  # busy until the first count arrives
-        self.export_status.setText(self.tr("Exporting…"))
+        self.export_status.setText(self.tr("Exporting: %1 of %2").replace("%1", "0").replace("%2", "…"))
         self.export_box.show()
+        # Lay out and paint the panel with its progress row now, before the worker competes for Python's lock:
+        # a repaint of the list while it runs costs a lock hand-over per cell.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.repaint()
         self.job.start()
 
     def _export_progress(self, done: int, total: int) -> None:
