@@ -15,6 +15,7 @@ from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from kiosk.core.domain import BEST_TIMES
+from kiosk.core.failures import log_unexpected
 from kiosk.core.requests import (
     NAME_MAX,
     NOTE_MAX,
@@ -24,6 +25,7 @@ from kiosk.core.requests import (
     parse_phone,
     validate_request,
 )
+from kiosk.core.store import StoreError
 from kiosk.qt.accessibility import announce
 from kiosk.qt.forms.ui_request_form import Ui_RequestFormScreen
 from kiosk.qt.screens.base import Screen
@@ -333,9 +335,12 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             return ""
         try:
             stored = self.state.store.add(request)
-        except Exception as exc:  # StoreError, OSError, or anything else: the patient's entries must survive
-            # Only the kind of failure: a StoreError message names the file, and nothing here may name the patient.
-            log.error("could not save a request (%s)", getattr(exc, "kind", None) or type(exc).__name__)
+        except Exception as exc:  # the disk (StoreError, OSError) or a bug: the patient's entries must survive
+            if isinstance(exc, StoreError | OSError):
+                # Only the kind of failure: a StoreError message names the file, and nothing here may name the patient.
+                log.error("could not save a request (%s)", getattr(exc, "kind", None) or type(exc).__name__)
+            else:  # a bug: its traceback goes to the log, never its message (it may quote what was typed)
+                log_unexpected(log, "saving a request", exc)
             self._set_save_failed(True)
             announce(self.banner, self.banner.text(), assertive=True)
             return ""
