@@ -64,6 +64,7 @@ def test_mid_fade_shows_still_images_one_at_a_time(make_kiosk, fast_config, qtbo
     outgoing = screen.stage_image().toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert _differing(_on_screen(kiosk, stage), outgoing) < 0.01  # the image is the slide as shown
 
+    screen.prepare_next()  # the quiet moment a slide gets after its change: the next fade starts from its image
     watch = PaintCount()
     view = screen.slide_view
     live = [view.title, view.body, view.bullets, view.picture]
@@ -76,6 +77,7 @@ def test_mid_fade_shows_still_images_one_at_a_time(make_kiosk, fast_config, qtbo
         widget.installEventFilter(watch)
     assert screen.fade.isVisible() and screen.fade.geometry() == stage.rect()
     assert screen.dots.accessibleName() == f"{screen.index + 1} / {len(screen.slides)}"  # at once, as before
+    assert _differing(screen.fade.outgoing.toImage().convertToFormat(QImage.Format.Format_RGB32), outgoing) < 0.01
     incoming = screen.fade.incoming.toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert _differing(incoming, outgoing) > 0.02  # another slide
 

@@ -104,6 +104,9 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.fade = SlideFade(self.stage)
         self._incoming_steps: list[Callable[[], None]] = []  # what is left to take of the incoming image
         self._incoming_phase: float | None = None  # where the picture's motion was when its image was taken
+        # The slide on show, taken in a quiet moment (prepare_next): the next fade starts from it with only the
+        # picture painted afresh (it may move). Valid while the key (slide, words, look, size) still holds.
+        self._steady: tuple[tuple[object, ...], QPixmap] | None = None
         self.stage.installEventFilter(self)  # the fade always covers exactly the stage
         self.swipe = SwipeFilter(self.stage)
         self.swipe.swiped.connect(self._on_swipe)
@@ -210,7 +213,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
         duration = self.state.config.slides.transition_ms
         fading = animate and duration > 0 and self.isVisible() and self.stage.width() > 0
         # What is on screen now, a fade under way included: that is what fades out.
-        outgoing = self.stage_image() if fading else None
+        outgoing = self._outgoing_image() if fading else None
         self._end_fade()
         self.index = index
         self.slide_view.show_slide(self.slides[index])
@@ -269,10 +272,30 @@ class EducationScreen(Screen, Ui_EducationScreen):
 
     PREPARE_AFTER_MS = 400  # after the fade: not in the middle of its frames or of the reveal
 
+    def _steady_key(self) -> tuple[object, ...]:
+        return (self.index, self.state.language, self.state.theme, self.stage.size(), self.slide_view.current_body_px,
+                self._picture_rect())
+
+    def _outgoing_image(self) -> QPixmap:
+        """What the slide area shows now: the steady image with the live picture painted on it when that is still
+        right (the words have not changed), else a render of the whole area (a fade under way included)."""
+        steady, self._steady = self._steady, None  # used once: the picture is painted into it
+        if steady is None or steady[0] != self._steady_key() or self.fade.isVisible():
+            return self.stage_image()
+        image = steady[1]
+        picture: QWidget = self.slide_view.picture
+        painter = QPainter(image)
+        picture.render(painter, picture.mapTo(self.stage, QPoint(0, 0)), QRegion(), QWidget.RenderFlag.DrawChildren)
+        painter.end()
+        return image
+
     def prepare_next(self) -> None:
-        """Render the next slide's picture ahead (the quiet moment after a slide change)."""
+        """In the quiet moment after a slide change: render the next slide's picture ahead, and take the image of
+        the slide on show that the next change starts from."""
         if not self.isVisible():
             return
+        if not self.fade.isVisible():
+            self._steady = (self._steady_key(), self.stage_image())
         upcoming = self.slides[(self.index + 1) % len(self.slides)]
         if upcoming.picture_path:  # the same picture and labels SlideView.show_slide will ask for
             self.slide_view.picture.prepare(upcoming.picture_path, upcoming.labels)
