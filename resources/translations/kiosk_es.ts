@@ -295,8 +295,8 @@
         <translation>Su nota es demasiado larga. Acórtela, por favor.</translation>
     </message>
     <message>
-        <source>Please tick this box, so that we are allowed to call you.</source>
-        <translation>Marque esta casilla, por favor, para que podamos llamarle.</translation>
+        <source>Please tick the box above.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong with your answers. Please start over.</source>
@@ -418,6 +418,34 @@
         <translation>Bloquear</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progreso de la exportación</translation>
+    </message>
+    <message>
+        <source>Stop export</source>
+        <translation>Detener exportación</translation>
+    </message>
+    <message>
+        <source>Search requests</source>
+        <translation>Buscar solicitudes</translation>
+    </message>
+    <message>
+        <source>Find: reference, name or phone</source>
+        <translation>Buscar: referencia, nombre o teléfono</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
         <source>Mark as called</source>
         <translation>Marcar como llamada</translation>
     </message>
@@ -486,8 +514,32 @@
         <translation>Hoy</translation>
     </message>
     <message>
+        <source>Time and reference</source>
+        <translation>Hora y referencia</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>No request matches.</source>
+        <translation>Ninguna solicitud coincide.</translation>
+    </message>
+    <message>
+        <source>Called %1</source>
+        <translation>Llamada %1</translation>
+    </message>
+    <message>
+        <source>exported %1</source>
+        <translation>exportada %1</translation>
     </message>
     <message>
         <source>No exports yet.</source>
@@ -498,8 +550,16 @@
         <translation>%1 · %2 solicitudes · %3</translation>
     </message>
     <message>
+        <source>Wrong PINs cannot be saved in the data file just now, so the kiosk counts them only until it restarts.</source>
+        <translation>Ahora no se pueden guardar los PIN incorrectos en el archivo de datos, así que el quiosco los cuenta solo hasta que se reinicie.</translation>
+    </message>
+    <message>
         <source>The request database could not be used just now. Try again; if it keeps happening, ask IT to check the data folder.</source>
         <translation>No se pudo usar la base de datos de solicitudes en este momento. Intente de nuevo; si sigue pasando, pida a informática que revise la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed. If it happens again, ask IT to look at the kiosk&apos;s log.</source>
+        <translation>Algo salió mal; no se cambió nada. Si vuelve a ocurrir, pida a informática que revise el registro del quiosco.</translation>
     </message>
     <message>
         <source>Tap the requests you have called first, then tap Mark as called.</source>
@@ -510,12 +570,28 @@
         <translation>Marcadas como llamadas: %1.</translation>
     </message>
     <message>
+        <source>Undone: %1 no longer marked as called.</source>
+        <translation>Deshecho: %1 ya no figura como llamada.</translation>
+    </message>
+    <message>
         <source>1 request</source>
         <translation>1 solicitud</translation>
     </message>
     <message>
         <source>%1 requests</source>
         <translation>%1 solicitudes</translation>
+    </message>
+    <message>
+        <source>Exporting: %1 of %2</source>
+        <translation>Exportando: %1 de %2</translation>
+    </message>
+    <message>
+        <source>Stopping the export…</source>
+        <translation>Deteniendo la exportación…</translation>
+    </message>
+    <message>
+        <source>Export stopped. No file was kept and nothing was marked.</source>
+        <translation>Exportación detenida. No se guardó ningún archivo y no se marcó nada.</translation>
     </message>
     <message>
         <source>There are no requests to export.</source>
