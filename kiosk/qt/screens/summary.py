@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
@@ -113,9 +113,11 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
             if scale <= 0.5:
                 break
             scale -= 0.05
-        # The request button's words do not wrap: the answers are never narrower than it (plus a scroll bar).
-        scroll_bar = self.answers_scroll.verticalScrollBar().sizeHint().width()
-        self.answers_scroll.setMinimumWidth(self.answers_content.minimumSizeHint().width() + scroll_bar)
+        # Landscape: the answers get their share (see _answers_width) and the code the rest.
+        if not self._portrait:
+            answers = self._answers_width()
+            self.body.setStretch(0, answers)
+            self.body.setStretch(1, max(1, self._body_width() - self.body.spacing() - answers))
 
     def _room(self) -> int:
         """Height the body may use: the screen less the header, the button row, margins and spacings."""
@@ -130,12 +132,14 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         return self.width() - m.left() - m.right()
 
     def _answers_width(self) -> int:
-        """The body's 3:2 split in landscape (or the answers' least width), or its whole width (portrait, or no code
-        beside the answers)."""
+        """Landscape: three fifths of the body, or more when the request button's words (which do not wrap) and a
+        scroll bar need it. Portrait, or no code beside the answers: the whole width."""
         width = self._body_width()
         if self._portrait or not self.sms_code.offered:
             return width
-        return max((width - self.body.spacing()) * 3 // 5, self.answers_scroll.minimumWidth())
+        scroll_bar = self.answers_scroll.verticalScrollBar().sizeHint().width()
+        least = self.answers_content.minimumSizeHint().width() + scroll_bar
+        return max((width - self.body.spacing()) * 3 // 5, least)
 
     def _needed_height(self) -> int:
         """Height of the answers (message card, then the list) and the code, at the sizes just set."""
@@ -156,8 +160,7 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         return [(self.back_button, "primary"), (self.start_over_button, "primary"),
                 (self.request_button, "on_accent")]
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        portrait = self.height() > self.width()
+    def _turn(self, portrait: bool) -> None:
         self._portrait = portrait
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         self.body.setDirection(direction)
@@ -165,6 +168,17 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         # Portrait: the code as high as it needs, the answers the rest. Landscape: 3:2 side by side.
         self.body.setStretch(0, 1 if portrait else 3)
         self.body.setStretch(1, 0 if portrait else 2)
+
+    def event(self, event: QEvent) -> bool:
+        # Turned as soon as the screen joins the window, before its first layout: a screen built while the kiosk
+        # stands in portrait would otherwise lay out side by side for a moment and make the window wider.
+        parent = self.parentWidget()
+        if event.type() == QEvent.Type.ParentChange and parent is not None:
+            self._turn(parent.height() > parent.width())
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._turn(self.height() > self.width())
         margin = max(16, min(self.width(), self.height()) // 30)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.root_layout.setSpacing(margin)

@@ -99,6 +99,7 @@ class QrCodeView(QWidget):
     def __init__(self, data: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data = ""
+        self.preferred_side = 0  # 0: from the module count; a CodeCard sets the side it wants
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -121,7 +122,7 @@ class QrCodeView(QWidget):
         return qr_modules(self._data)
 
     def sizeHint(self) -> QSize:
-        side = max(240, self.modules() * GOOD_PX_PER_MODULE)
+        side = self.preferred_side or max(240, self.modules() * GOOD_PX_PER_MODULE)
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:
@@ -168,6 +169,7 @@ class CodeCard(QFrame):
         self.box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self.box.addLayout(self._text_box, 0)
         self.box.addWidget(self.code, 1, Qt.AlignmentFlag.AlignCenter)
+        self.side = 240
         self.set_code_side(240)
 
     def set_code(self, data: str, heading: str, caption: str, icon_name: str, description: str = "") -> None:
@@ -186,6 +188,14 @@ class CodeCard(QFrame):
     def data(self) -> str:
         return self.code.data()
 
+    def minimumSizeHint(self) -> QSize:
+        # Only the smallest code: the words' least height is taken at their least width (a word a line), and a
+        # screen that is turning lays out for a moment the other way round; either would make the window larger
+        # than the screen. Screens size the words and the code themselves (their fit()).
+        m = self.box.contentsMargins()
+        least = self.min_code_px()
+        return QSize(least + m.left() + m.right(), least + m.top() + m.bottom())
+
     def set_beside(self, beside: bool) -> None:
         """Beside: words on the left taking the width, code on the right. Else words on top, code centred below."""
         self.box.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
@@ -194,8 +204,15 @@ class CodeCard(QFrame):
 
     def set_code_side(self, px: int) -> None:
         """Side of the code in device pixels, quiet zone included; never below MIN_PX_PER_MODULE per module."""
-        side = max(px, self.min_code_px())
-        self.code.setFixedSize(side, side)
+        least = self.min_code_px()
+        side = max(px, least)
+        self.side = side
+        # Not a fixed size: while the screen turns (a landscape layout at a portrait size for a moment), the code
+        # may be drawn smaller for that moment rather than make the window wider. It asks for `side` and gets it.
+        self.code.preferred_side = side
+        self.code.setMinimumSize(least, least)
+        self.code.setMaximumSize(side, side)
+        self.code.updateGeometry()
 
     def min_code_px(self) -> int:
         return max(96, self.code.modules() * MIN_PX_PER_MODULE)
@@ -212,7 +229,7 @@ class CodeCard(QFrame):
         if self.box.direction() == QBoxLayout.Direction.LeftToRight:
             widest -= theme.body_px * 12 + self.box.spacing()
         limit = min(widest, self.code.modules() * MAX_PX_PER_MODULE)
-        side = self.code.width()
+        side = self.side
         while side < limit:
             bigger = min(limit, round(side * 1.08) + 1)
             self.set_code_side(bigger)
@@ -224,7 +241,7 @@ class CodeCard(QFrame):
     def narrow_width(self, theme: Theme) -> int:
         """The least comfortable width above the code: the code, or twelve body-sized characters for the words."""
         m = self.box.contentsMargins()
-        return max(self.code.width(), theme.body_px * 12) + m.left() + m.right()
+        return max(self.side, theme.body_px * 12) + m.left() + m.right()
 
     def apply_theme(self, theme: Theme) -> None:
         """Icon size and colour, spacing: they follow the text size and the colours."""
@@ -296,5 +313,5 @@ class SmsCodeCard(CodeCard):
             self.set_code(payload, self.tr("Rather use your own phone?"),
                           self.tr("Scan with your camera: a text to the clinic is ready to send."),
                           "fa5s.sms", self.tr("Opens your phone's messages with a text to the clinic"))
-            self.set_code_side(self.code.width())  # a longer message can need more modules
+            self.set_code_side(self.side)  # a longer message can need more modules
         self.setVisible(offered)
