@@ -126,7 +126,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
     def retranslate(self) -> None:
         super().retranslate()
         name_header = self.tr("Name and phone") if self._compact else self.tr("Name")
-        time_header = self.tr("Time and reference") if self._compact else self.tr("Time")
+        time_header = self.tr("Time and reference")
         self.model.headers = [time_header, self.tr("Reference"), name_header, self.tr("Phone"), self.tr("Best time"),
                               self.tr("Symptoms"), self.tr("Note"), self.tr("Status")]
         self._labels = (self.state.content.symptom_labels(), self.best_time_labels(), self.status_labels())
@@ -190,7 +190,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
     # Short columns get the width of their title and typical content (measured from samples, never from every
     # row); Name gets a part of the width and Symptoms and Note share the rest. Long text wraps and the row grows.
     # Compact (portrait, small screens): the phone goes under the name and the reference under the time.
-    NAME_PART: ClassVar[dict[bool, float]] = {False: 0.14, True: 0.26}
+    NAME_PART: ClassVar[dict[bool, float]] = {False: 0.13, True: 0.26}
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -198,7 +198,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         metrics = QFontMetrics(self.table.font())
         pad = self.table_delegate.pad_px
         samples = {
-            "time": [self.tr("Today"), "28 Sep 2026" if compact else "28 Sep 2026 00:00", "PS-WWWW"],
+            "time": [self.model.headers[0], "28 Sep 2026" if compact else "28 Sep 2026 00:00", "PS-WWWW"],
             "reference": [self.model.headers[1], "PS-WWWW"],
             "phone": [self.model.headers[3], "+44 7700 900000"],
             "best_time": [self.model.headers[4], *self.best_time_labels().values()],
@@ -215,7 +215,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         for name in ("symptoms", "note"):
             header.setSectionResizeMode(self.COLUMNS.index(name), QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(self.COLUMNS.index("phone"), compact)
-        self.table.setColumnHidden(self.COLUMNS.index("reference"), compact)
+        self.table.setColumnHidden(self.COLUMNS.index("reference"), True)  # shown under the time
         shape = (tuple(self.table.columnWidth(c) for c in range(len(self.COLUMNS))), compact, metrics.height())
         if shape != self._table_shape:  # rows are measured again only when the columns changed
             self._table_shape = shape
@@ -334,7 +334,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         name = LRM + FSI + req.name + PDI
         when = self._when(req.created_at, compact=self._compact)
         return (
-            when + "\n" + req.reference if self._compact else when,
+            when + "\n" + req.reference,  # the reference the patient quotes, under the time (saves a column)
             req.reference,
             name + "\n" + phone if self._compact else name,
             phone,

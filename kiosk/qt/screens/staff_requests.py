@@ -163,7 +163,7 @@ class RowHeights:
             for text, width in zip(self.model.row_texts(row), widths, strict=True):
                 if width <= 0 or not text:
                     continue
-                inner = max(10, width - 2 * self.pad_px - 2)
+                inner = max(10, width - 2 * self.pad_px - 10)  # a little narrower than painted: never cut a line
                 box = metrics.boundingRect(QRect(0, 0, inner, 100_000), flags, text)
                 height = max(height, box.height() + self.extra_px)
             header.resizeSection(row, height)
