@@ -17,6 +17,8 @@ EXPECTED = {
     "frame_p50_1080", "frame_p95_1080", "frame_max_1080", "slide_change_p50_1080",
     "frame_p50_2160", "frame_p95_2160", "frame_max_2160", "slide_change_p50_2160",
     "save_p50", "save_p99", "export_csv", "export_xlsx",
+    # kiosk/bench/staff.py (registered in MORE_PARTS)
+    "staff_export_csv", "staff_export_xlsx", "staff_panel_open_ms", "staff_panel_refresh_ms", "staff_export_stall_ms",
 }
 
 
