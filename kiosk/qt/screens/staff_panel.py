@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QHeaderView, QTableWidgetItem, QWidget
 
 from kiosk.core.failures import log_unexpected
@@ -105,6 +105,8 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.heights = RowHeights(self.table, self.model)
         self.table.verticalScrollBar().rangeChanged.connect(self._fit_columns_later)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Always there: a scroll bar appearing would narrow the columns and make every row be measured again.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.table.horizontalHeader().setSectionsClickable(False)
         self.table_delegate = RoomyDelegate(self.table, 12, 16)
         self.table.setItemDelegate(self.table_delegate)
@@ -171,6 +173,10 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
                         for button in overlay.findChildren(TouchButton)]
         return colours
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns_later()  # rows listed while hidden are measured now, at the columns' real widths
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
         compact = portrait or self.width() < self.state.theme.body_px * 60
@@ -219,6 +225,8 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         shape = (tuple(self.table.columnWidth(c) for c in range(len(self.COLUMNS))), compact, metrics.height())
         if shape != self._table_shape:  # rows are measured again only when the columns changed
             self._table_shape = shape
+            self.heights.measure_all()
+        elif self.heights.pending:
             self.heights.measure_all()
 
     def _fit_columns_later(self, *_args: object) -> None:

@@ -150,13 +150,20 @@ class RowHeights:
         self.pad_px = 12
         self.extra_px = 16
         self.min_px = 64
+        self.pending = False  # rows arrived while the table was hidden: not measured yet
         model.rows_changed.connect(self.measure)
 
     def measure(self, first: int, last: int) -> None:
         table = self.table
+        if not table.isVisible():
+            # Hidden (the panel is being opened): its columns do not have their widths yet. The panel measures
+            # every row once it is shown (measure_all).
+            self.pending = True
+            return
         metrics = QFontMetrics(table.font())
         widths = [0 if table.isColumnHidden(c) else table.columnWidth(c) for c in range(self.model.columnCount())]
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        line = metrics.lineSpacing()
         header = table.verticalHeader()
         for row in range(first, min(last, self.model.rowCount() - 1) + 1):
             height = self.min_px
@@ -164,11 +171,15 @@ class RowHeights:
                 if width <= 0 or not text:
                     continue
                 inner = max(10, width - 2 * self.pad_px - 10)  # a little narrower than painted: never cut a line
-                box = metrics.boundingRect(QRect(0, 0, inner, 100_000), flags, text)
-                height = max(height, box.height() + self.extra_px)
+                if metrics.horizontalAdvance(max(text.split("\n"), key=len)) < inner - line:
+                    needed = (text.count("\n") + 1) * line  # no line wraps: no layout needed (most cells)
+                else:
+                    needed = metrics.boundingRect(QRect(0, 0, inner, 100_000), flags, text).height()
+                height = max(height, needed + self.extra_px)
             header.resizeSection(row, height)
 
     def measure_all(self) -> None:
+        self.pending = False
         if self.model.rowCount():
             self.measure(0, self.model.rowCount() - 1)
 
