@@ -58,10 +58,12 @@ class SlideFade(QWidget):
         self.progress = progress
         self.update()
 
-    def finish(self) -> None:
-        """Hide, and let go of the images (two screens' worth of memory)."""
+    def finish(self) -> list[QPixmap]:
+        """Hide, and hand back the images (for reuse: a fresh screen-sized image costs more than filling one)."""
         self.hide()
+        images = [i for i in (self.outgoing, self.incoming) if not i.isNull()]
         self.outgoing = self.incoming = QPixmap()
+        return images
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -107,6 +109,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
         # The slide on show, taken in a quiet moment (prepare_next): the next fade starts from it with only the
         # picture painted afresh (it may move). Valid while the key (slide, words, look, size) still holds.
         self._steady: tuple[tuple[object, ...], QPixmap] | None = None
+        self._spare_images: list[QPixmap] = []  # images of past fades, filled again for the next ones
         self.stage.installEventFilter(self)  # the fade always covers exactly the stage
         self.swipe = SwipeFilter(self.stage)
         self.swipe.swiped.connect(self._on_swipe)
@@ -265,10 +268,21 @@ class EducationScreen(Screen, Ui_EducationScreen):
         """The slide area's size at the screen's pixel density, filled with the screen's background."""
         stage: QWidget = self.stage
         ratio = stage.devicePixelRatioF()
-        image = QPixmap((QSizeF(stage.size()) * ratio).toSize())
+        size = (QSizeF(stage.size()) * ratio).toSize()
+        fitting = [i for i in self._spare_images if i.size() == size and i.devicePixelRatio() == ratio]
+        self._spare_images = []  # the others are the wrong size now
+        image = fitting[0] if fitting else QPixmap(size)
+        self._spare_images = fitting[1:]
         image.setDevicePixelRatio(ratio)
         image.fill(QColor(self.state.theme.palette.background))
         return image
+
+    SPARE_PIXELS = 2_600_000  # images kept for reuse only up to about a 1080p slide area (memory at 4K)
+
+    def _keep_spares(self, images: list[QPixmap]) -> None:
+        for image in images:
+            if image.width() * image.height() <= self.SPARE_PIXELS and len(self._spare_images) < 2:
+                self._spare_images.append(image)
 
     PREPARE_AFTER_MS = 400  # after the fade: not in the middle of its frames or of the reveal
 
@@ -309,7 +323,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
         """The live slide again (the fade's end, or a jump that needs none)."""
         self._incoming_steps = []
         self.fade_anim.stop()
-        self.fade.finish()
+        self._keep_spares(self.fade.finish())
         picture = self.slide_view.picture
         if self._incoming_phase is not None and picture.is_animating():
             picture.set_phase(self._incoming_phase)  # the pose the fade ended on
