@@ -175,3 +175,30 @@ def test_codes_fit_every_size_and_text_size(make_kiosk, clinic_config, lang: str
         kiosk.state.set_language(lang)
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems[:40])
     assert not unread, f"no code read on: {unread}"
+
+
+def test_hostile_symptom_words_still_make_one_readable_sms(make_kiosk, clinic_config, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A clinic's own content file with an emoji, right-to-left words, a bidi override and a 300-character label:
+    the code still reads, in one SMS, without the override."""
+    from kiosk.core import paths
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    hostile = "Back pain 😣 ألم في الظهر \u202egnirts desrever\u202c " + "very " * 60
+    for lang in ("en", "es"):
+        text = (paths.resource_path("content") / f"{lang}.toml").read_text(encoding="utf-8")
+        if lang == "en":
+            assert text.count('label = "Lower back pain"') == 1
+            text = text.replace('label = "Lower back pain"', f'label = "{hostile}"')
+        (folder / f"{lang}.toml").write_text(text, encoding="utf-8")
+    config = replace(clinic_config, content=replace(clinic_config.content, directory=str(folder)))
+    kiosk = make_kiosk(config)
+    assert not kiosk.state.library.problems
+    tap_text(qtbot, kiosk.window, "Check my symptoms")
+    tap_text(qtbot, kiosk.window, hostile)
+    tap_text(qtbot, kiosk.window, "Next")
+    settle()
+    number, message = _sms(kiosk.window)
+    assert number == "+15550100199" and sms_length(message) <= SMS_LIMIT
+    assert "Back pain 😣 ألم في الظهر gnirts desrever very" in message
+    assert "\u202e" not in message and "\u202c" not in message and message.endswith("…")
