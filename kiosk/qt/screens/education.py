@@ -291,16 +291,18 @@ class EducationScreen(Screen, Ui_EducationScreen):
                 self._picture_rect())
 
     def _outgoing_image(self) -> QPixmap:
-        """What the slide area shows now: the steady image with the live picture painted on it when that is still
-        right (the words have not changed), else a render of the whole area (a fade under way included)."""
+        """What the slide area shows now: the steady image (with the live picture painted on it if it moves) when
+        that is still right (the words have not changed), else a render of the whole area (a fade included)."""
         steady, self._steady = self._steady, None  # used once: the picture is painted into it
         if steady is None or steady[0] != self._steady_key() or self.fade.isVisible():
             return self.stage_image()
         image = steady[1]
-        picture: QWidget = self.slide_view.picture
-        painter = QPainter(image)
-        picture.render(painter, picture.mapTo(self.stage, QPoint(0, 0)), QRegion(), QWidget.RenderFlag.DrawChildren)
-        painter.end()
+        picture = self.slide_view.picture
+        if picture.is_animating():  # a still picture is in the steady image as it is now
+            painter = QPainter(image)
+            picture.render(painter, picture.mapTo(self.stage, QPoint(0, 0)), QRegion(),
+                           QWidget.RenderFlag.DrawChildren)
+            painter.end()
         return image
 
     def prepare_next(self) -> None:
