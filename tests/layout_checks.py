@@ -165,3 +165,23 @@ def _overlaps(widgets: list[QWidget], where: str) -> list[str]:
                 if overlap.width() > TOLERANCE and overlap.height() > TOLERANCE:
                     out.append(f"{where}: {_name(a)} and {_name(b)} overlap by {overlap.width()}x{overlap.height()}")
     return out
+
+
+def out_of_view(window: QWidget, widgets: dict[str, QWidget], where: str) -> list[str]:
+    """Each widget is shown and wholly on screen as things stand: inside the window and inside the visible part of
+    every scroll area around it (a control the patient must scroll to find counts as hidden)."""
+    out = []
+    for name, w in widgets.items():
+        if not w.isVisible():
+            out.append(f"{where}: {name} is not shown")
+            continue
+        rect = _window_rect(w, window)
+        view = window.rect()
+        parent = w.parentWidget()
+        while parent is not None and parent is not window:
+            if _is_viewport(parent):
+                view = view.intersected(_window_rect(parent, window))
+            parent = parent.parentWidget()
+        if not view.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE).contains(rect):
+            out.append(f"{where}: {name} at {rect.getRect()} is outside the visible area {view.getRect()}")
+    return out

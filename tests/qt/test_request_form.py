@@ -96,17 +96,17 @@ def test_every_validation_message(kiosk, qtbot) -> None:  # type: ignore[no-unty
     tap_text(qtbot, kiosk.window, "Send my request")
     assert kiosk.flow.current == "request_form"
     shown = {label.text() for label in (form.name_error, form.phone_error, form.time_error, form.consent_error)
-             if label.isVisible()}
+             if label.isVisible() and label.text()}
     assert shown == {"Please type your name.", "Please type your phone number.",
                      "Please choose when we should call you.",
-                     "Please tick this box, so that we are allowed to call you."}
+                     "Please tick the box above."}
     assert form.name_edit.property("invalid") is True
 
     # Messages go away as soon as the patient fixes that field.
     tap_text(qtbot, kiosk.window, "Morning")
     assert not form.time_error.isVisible()
     tap_text(qtbot, kiosk.window, kiosk.state.content.consent_text)
-    assert not form.consent_error.isVisible()
+    assert not form.consent_error.text()  # (its place stays, empty: nothing moves)
 
     tap_field(qtbot, form.name_edit)
     type_on_screen(qtbot, kiosk.window, "- .")
@@ -116,7 +116,9 @@ def test_every_validation_message(kiosk, qtbot) -> None:  # type: ignore[no-unty
     tap_text(qtbot, kiosk.window, "Send my request")
     assert form.name_error.text() == "Please type your name with letters."
     assert form.phone_error.text() == "That phone number has too few or too many digits — please check it."
+    assert form.keyboard.target() is form.name_edit  # the first problem has the focus (and the keys)
 
+    tap_field(qtbot, form.phone_edit)
     for _ in range(3):
         tap(qtbot, find_button(kiosk.window, "Delete"))
     type_on_screen(qtbot, kiosk.window, "1112223333")

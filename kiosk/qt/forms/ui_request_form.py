@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLayout,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel,
+    QLayout, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.header import ScreenHeader
@@ -83,91 +83,115 @@ class Ui_RequestFormScreen(object):
         self.form_layout.setObjectName(u"form_layout")
         self.form_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.form_layout.setContentsMargins(0, 0, 0, 0)
+        self.name_label_cell = QGridLayout()
+        self.name_label_cell.setSpacing(0)
+        self.name_label_cell.setObjectName(u"name_label_cell")
         self.name_label = WrappingLabel(self.form)
         self.name_label.setObjectName(u"name_label")
         self.name_label.setProperty(u"role", u"heading")
 
-        self.form_layout.addWidget(self.name_label)
-
-        self.name_edit = QLineEdit(self.form)
-        self.name_edit.setObjectName(u"name_edit")
-
-        self.form_layout.addWidget(self.name_edit)
+        self.name_label_cell.addWidget(self.name_label, 0, 0, 1, 1)
 
         self.name_error = WrappingLabel(self.form)
         self.name_error.setObjectName(u"name_error")
         self.name_error.setVisible(False)
         self.name_error.setProperty(u"role", u"error")
 
-        self.form_layout.addWidget(self.name_error)
+        self.name_label_cell.addWidget(self.name_error, 0, 0, 1, 1)
 
+
+        self.form_layout.addLayout(self.name_label_cell)
+
+        self.name_edit = QLineEdit(self.form)
+        self.name_edit.setObjectName(u"name_edit")
+
+        self.form_layout.addWidget(self.name_edit)
+
+        self.phone_label_cell = QGridLayout()
+        self.phone_label_cell.setSpacing(0)
+        self.phone_label_cell.setObjectName(u"phone_label_cell")
         self.phone_label = WrappingLabel(self.form)
         self.phone_label.setObjectName(u"phone_label")
         self.phone_label.setProperty(u"role", u"heading")
 
-        self.form_layout.addWidget(self.phone_label)
-
-        self.phone_edit = QLineEdit(self.form)
-        self.phone_edit.setObjectName(u"phone_edit")
-
-        self.form_layout.addWidget(self.phone_edit)
+        self.phone_label_cell.addWidget(self.phone_label, 0, 0, 1, 1)
 
         self.phone_error = WrappingLabel(self.form)
         self.phone_error.setObjectName(u"phone_error")
         self.phone_error.setVisible(False)
         self.phone_error.setProperty(u"role", u"error")
 
-        self.form_layout.addWidget(self.phone_error)
+        self.phone_label_cell.addWidget(self.phone_error, 0, 0, 1, 1)
 
+
+        self.form_layout.addLayout(self.phone_label_cell)
+
+        self.phone_edit = QLineEdit(self.form)
+        self.phone_edit.setObjectName(u"phone_edit")
+
+        self.form_layout.addWidget(self.phone_edit)
+
+        self.time_label_cell = QGridLayout()
+        self.time_label_cell.setSpacing(0)
+        self.time_label_cell.setObjectName(u"time_label_cell")
         self.time_label = WrappingLabel(self.form)
         self.time_label.setObjectName(u"time_label")
         self.time_label.setProperty(u"role", u"heading")
 
-        self.form_layout.addWidget(self.time_label)
-
-        self.time_grid = QGridLayout()
-        self.time_grid.setObjectName(u"time_grid")
-
-        self.form_layout.addLayout(self.time_grid)
+        self.time_label_cell.addWidget(self.time_label, 0, 0, 1, 1)
 
         self.time_error = WrappingLabel(self.form)
         self.time_error.setObjectName(u"time_error")
         self.time_error.setVisible(False)
         self.time_error.setProperty(u"role", u"error")
 
-        self.form_layout.addWidget(self.time_error)
+        self.time_label_cell.addWidget(self.time_error, 0, 0, 1, 1)
 
+
+        self.form_layout.addLayout(self.time_label_cell)
+
+        self.time_grid = QGridLayout()
+        self.time_grid.setObjectName(u"time_grid")
+
+        self.form_layout.addLayout(self.time_grid)
+
+        self.note_head = QHBoxLayout()
+        self.note_head.setObjectName(u"note_head")
+        self.note_label_cell = QGridLayout()
+        self.note_label_cell.setSpacing(0)
+        self.note_label_cell.setObjectName(u"note_label_cell")
         self.note_label = WrappingLabel(self.form)
         self.note_label.setObjectName(u"note_label")
         self.note_label.setProperty(u"role", u"heading")
 
-        self.form_layout.addWidget(self.note_label)
+        self.note_label_cell.addWidget(self.note_label, 0, 0, 1, 1)
+
+        self.note_error = WrappingLabel(self.form)
+        self.note_error.setObjectName(u"note_error")
+        self.note_error.setVisible(False)
+        self.note_error.setProperty(u"role", u"error")
+
+        self.note_label_cell.addWidget(self.note_error, 0, 0, 1, 1)
+
+
+        self.note_head.addLayout(self.note_label_cell)
+
+        self.note_count = QLabel(self.form)
+        self.note_count.setObjectName(u"note_count")
+        self.note_count.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignBottom)
+        self.note_count.setProperty(u"role", u"muted")
+
+        self.note_head.addWidget(self.note_count, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.note_head.setStretch(0, 1)
+
+        self.form_layout.addLayout(self.note_head)
 
         self.note_edit = QPlainTextEdit(self.form)
         self.note_edit.setObjectName(u"note_edit")
         self.note_edit.setTabChangesFocus(True)
 
         self.form_layout.addWidget(self.note_edit)
-
-        self.note_foot = QHBoxLayout()
-        self.note_foot.setObjectName(u"note_foot")
-        self.note_error = WrappingLabel(self.form)
-        self.note_error.setObjectName(u"note_error")
-        self.note_error.setVisible(False)
-        self.note_error.setProperty(u"role", u"error")
-
-        self.note_foot.addWidget(self.note_error)
-
-        self.note_count = WrappingLabel(self.form)
-        self.note_count.setObjectName(u"note_count")
-        self.note_count.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTop)
-        self.note_count.setProperty(u"role", u"muted")
-
-        self.note_foot.addWidget(self.note_count, 0, Qt.AlignmentFlag.AlignTop)
-
-        self.note_foot.setStretch(0, 1)
-
-        self.form_layout.addLayout(self.note_foot)
 
         self.space_below_form = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -189,13 +213,6 @@ class Ui_RequestFormScreen(object):
 
         self.keyboard_column.addWidget(self.consent_tile)
 
-        self.consent_error = WrappingLabel(RequestFormScreen)
-        self.consent_error.setObjectName(u"consent_error")
-        self.consent_error.setVisible(False)
-        self.consent_error.setProperty(u"role", u"error")
-
-        self.keyboard_column.addWidget(self.consent_error)
-
         self.space_above_keyboard = QSpacerItem(0, 12, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
         self.keyboard_column.addItem(self.space_above_keyboard)
@@ -206,7 +223,7 @@ class Ui_RequestFormScreen(object):
         self.keyboard_column.addWidget(self.keyboard)
 
         self.keyboard_column.setStretch(0, 1)
-        self.keyboard_column.setStretch(4, 20)
+        self.keyboard_column.setStretch(3, 20)
 
         self.body.addLayout(self.keyboard_column)
 
@@ -224,9 +241,13 @@ class Ui_RequestFormScreen(object):
 
         self.bottom.addWidget(self.back_button)
 
-        self.space_between_buttons = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.consent_error = WrappingLabel(RequestFormScreen)
+        self.consent_error.setObjectName(u"consent_error")
+        self.consent_error.setVisible(False)
+        self.consent_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.consent_error.setProperty(u"role", u"error")
 
-        self.bottom.addItem(self.space_between_buttons)
+        self.bottom.addWidget(self.consent_error)
 
         self.send_button = TouchButton(RequestFormScreen)
         self.send_button.setObjectName(u"send_button")
@@ -237,9 +258,9 @@ class Ui_RequestFormScreen(object):
 
         self.bottom.addWidget(self.send_button)
 
-        self.bottom.setStretch(0, 1)
-        self.bottom.setStretch(1, 1)
-        self.bottom.setStretch(2, 2)
+        self.bottom.setStretch(0, 2)
+        self.bottom.setStretch(1, 3)
+        self.bottom.setStretch(2, 3)
 
         self.root_layout.addLayout(self.bottom)
 

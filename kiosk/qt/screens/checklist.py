@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.qt.accessibility import announce
@@ -142,13 +142,20 @@ class ChecklistScreen(Screen, Ui_ChecklistScreen):
         """Between Back and Next (a place nothing moves when it changes): what to do after a Next with nothing
         chosen, else a hint while part of the list is out of sight below."""
         role, text = "error", ""
+        nothing = self.tr("Please tap at least one box, or “None of these”.")
+        more = self.tr("More below: drag the list up")
         if self._nothing_chosen:
-            text = self.tr("Please tap at least one box, or “None of these”.")
+            text = nothing
         elif self.scroll.has_more_below():
-            role, text = "muted", self.tr("More below: drag the list up")
+            role, text = "muted", more
         if self.message.property("role") != role:
             set_role(self.message, role)
         self.message.setText(text)
+        # Its row keeps the height of the longer message from the start (bold, the larger of the two looks).
+        self.message.ensurePolished()
+        bold = QFont(self.message.font())
+        bold.setWeight(QFont.Weight.Bold)
+        self.message.set_reserve([(nothing, bold), (more, bold)])
 
     def apply_appearance(self) -> None:
         theme = self.state.theme

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QClipboard, QFont, QGuiApplication, QIcon, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from kiosk.core.domain import BEST_TIMES
@@ -26,6 +26,7 @@ from kiosk.core.requests import (
     validate_request,
 )
 from kiosk.core.store import StoreError
+from kiosk.core.theme import MIN_BODY_PX
 from kiosk.qt.accessibility import announce
 from kiosk.qt.forms.ui_request_form import Ui_RequestFormScreen
 from kiosk.qt.screens.base import Screen
@@ -40,6 +41,11 @@ from kiosk.qt.words import best_time_label
 log = logging.getLogger(__name__)
 
 TIME_ICONS = {"morning": "fa5s.sun", "afternoon": "fa5s.cloud-sun", "evening": "fa5s.moon", "any": "fa5s.clock"}
+# Every code validate_request can give per field: a field keeps the room of its longest message from the start.
+# (Codes the keys cannot cause, such as too_long for a name, need no room: typing stops at the limit.)
+MESSAGE_CODES = {"name": ("required", "invalid_chars"), "phone": ("required", "invalid_phone", "not_possible"),
+                 "best_time": ("required",), "note": ("too_long",), "consent": ("required",),
+                 "symptoms": ("unknown_choice",)}
 SYMPTOMS_SHOWN = 4  # the symptoms line names at most this many (fewer if the line is short), then "N more"
 
 
@@ -60,6 +66,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         super().__init__(state, parent)
         self.symptoms: tuple[str, ...] = ()
         self._errors: list[FieldError] = []
+        self._tight = False
         self._accepting = False  # the double-tap guard: True only while a tap on Send may start a save
         self._save_failed = False
         self._time_columns = 0
@@ -70,6 +77,8 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         self.toolbar.bind(state)
         self.header.attach(self.header_left, self.toolbar)
         self.symptoms_line.installEventFilter(self)  # refilled when its width or font changes
+        self._label_of = {"name": self.name_label, "phone": self.phone_label, "best_time": self.time_label,
+                          "note": self.note_label}
         self._build_fields()
         self._build_time_buttons()
         self._build_consent()
@@ -121,12 +130,23 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             self.time_buttons[value] = button
 
     def _build_consent(self) -> None:
-        """The consent sits with the keyboard: in landscape the form column has no room left for it, and it is the
-        last thing to do before "Send my request" (bottom right). _place_consent moves it into the form when
-        that column cannot hold it."""
+        """The consent sits with the keyboard in landscape: it is the last thing to do before "Send my request"
+        (bottom right). In portrait it follows the note. Its message is in the bottom row, between Back and Send,
+        beside the button just tapped (that row keeps its height)."""
         self.consent_tile.toggled.connect(lambda _on: self._clear_error("consent"))
         # In portrait the consent goes under the note, before the stretch that ends the form.
         self._consent_index = self.form_layout.indexOf(self.space_below_form)
+        # The form column takes the height the keys leave, whatever its words ask for: a message appearing in
+        # it must never nudge the keys under the patient's finger.
+        self.scroll.setSizePolicy(self.scroll.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+        # Always in the layout, empty until needed, keeping the room of its message: nothing moves when it comes.
+        self.consent_error.show()
+        # Messages take no room of their own: each shows in its field label's place (label and message both keep
+        # the room of the longest message, whichever shows), the consent's in the bottom row. Nothing moves when
+        # they come and go.
+        for field, label in self._label_of.items():
+            for widget in (label, self._error_widgets()[field][0]):
+                widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
 
     @staticmethod
     def _no_system_keyboard(field: QLineEdit | QPlainTextEdit) -> None:
@@ -142,16 +162,53 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             self.time_grid.removeWidget(button)
         for i, value in enumerate(BEST_TIMES):
             self.time_grid.addWidget(self.time_buttons[value], i // columns, i % columns)
+        self._stretch_time_columns()
+
+    def _stretch_time_columns(self) -> None:
+        """In one row, each button as wide as its words ask ("Cualquier hora" wider than "Tarde"); else even."""
+        widths = [button.sizeHint().width() for button in self.time_buttons.values()]
+        for column in range(4):
+            wanted = 0 if column >= self._time_columns else (widths[column] if self._time_columns == 4 else 1)
+            if self.time_grid.columnStretch(column) != wanted:  # (each call asks for a new layout)
+                self.time_grid.setColumnStretch(column, wanted)
 
     def _time_columns_for(self, form_width: int) -> int:
-        """Four time buttons side by side when each gets room for its words and icon; else two by two; else one
-        under the other (long translations in large text): a word is never cut off."""
-        needed = max(button.sizeHint().width() for button in self.time_buttons.values())
+        """Four time buttons in one row when their words and icons fit (each as wide as it needs), or without
+        their icons; else two by two, without icons if that is what it takes (long translations in large text);
+        else one under the other: a word is never cut off. Measured once, the icons set once (setting them asks
+        for a new layout, which calls this again)."""
         spacing = max(0, self.time_grid.spacing())
-        for columns in (4, 2):
-            if columns * needed + (columns - 1) * spacing <= form_width:
-                return columns
-        return 1
+        with_icons = []
+        for value, button in self.time_buttons.items():
+            width = button.sizeHint().width()
+            if button.icon().isNull() and TIME_ICONS.get(value):
+                width += button.iconSize().width() + spacing  # what its icon would add
+            with_icons.append(width)
+        without = [w - button.iconSize().width() - spacing for w, button in zip(with_icons,
+                                                                                 self.time_buttons.values())]
+        chosen = (1, True)
+        for columns, icons in ((4, True), (4, False), (2, True), (2, False)):
+            widths = with_icons if icons else without
+            needed = sum(widths) if columns == 4 else columns * max(widths)
+            if needed + (columns - 1) * spacing <= form_width:
+                chosen = (columns, icons)
+                break
+        self._show_time_icons(chosen[1])
+        if chosen[0] == self._time_columns:
+            self._stretch_time_columns()  # the words may have changed (language, text size)
+        return chosen[0]
+
+    def _show_time_icons(self, shown: bool) -> None:
+        changed = False
+        for value, button in self.time_buttons.items():
+            name = TIME_ICONS.get(value, "") if shown else ""
+            if button.property("iconName") != name:
+                changed = True
+                button.setProperty("iconName", name)
+                if not name:
+                    button.setIcon(QIcon())
+        if changed and shown:
+            self.refresh_icons()  # in each button's colour (chosen or not)
 
     def _form_width(self) -> int:
         """The form column's width, less a scroll bar (it may appear once the form is taller)."""
@@ -263,7 +320,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             ("phone", "too_long"): self.tr("That phone number is too long — please check it."),
             ("best_time", "required"): self.tr("Please choose when we should call you."),
             ("note", "too_long"): self.tr("Your note is too long. Please make it shorter."),
-            ("consent", "required"): self.tr("Please tick this box, so that we are allowed to call you."),
+            ("consent", "required"): self.tr("Please tick the box above."),
             ("symptoms", "unknown_choice"): self.tr("Something went wrong with your answers. Please start over."),
         }
         fallback = {"best_time": messages[("best_time", "required")]}
@@ -284,18 +341,43 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         by_field = {e.field: e for e in errors}
         for field, (label, edit) in self._error_widgets().items():
             error = by_field.get(field)
-            label.setText(self.message_for(error) if error else "")
-            label.setVisible(error is not None)
+            label.setText(self.message_for(error) if error is not None else "")
+            # The room of the longest message this field can get and of its label, whichever shows: nothing moves.
+            longest = max((self.message_for(FieldError(field, code)) for code in MESSAGE_CODES[field]), key=len)
+            field_label = self._label_of.get(field)
+            label.ensurePolished()  # the style sheet's font, to measure with
+            reserve: list[tuple[str, QFont | None]] = [(longest, label.font())]
+            if field_label is not None:
+                field_label.ensurePolished()
+                reserve.append((field_label.text(), field_label.font()))
+                field_label.set_reserve(reserve)
+                field_label.setVisible(error is None)
+            label.set_reserve(reserve)
+            label.setVisible(error is not None or label is self.consent_error)
+            if field == "consent":
+                self.consent_tile.set_invalid(error is not None)
             if edit is not None and bool(edit.property("invalid")) != (error is not None):
                 edit.setProperty("invalid", error is not None)  # the style sheet draws a red border
                 edit.style().unpolish(edit)
                 edit.style().polish(edit)
-        if self.width() > 0:
-            self._place_consent(self.height() > self.width())  # a message under the consent needs room too
-        if errors:
-            first_label = self._error_widgets()[errors[0].field][0]
-            self.form.adjustSize()
-            self.scroll.ensureWidgetVisible(first_label, 0, self.state.theme.px(120))
+
+    def _bring_to_first_problem(self, field: str) -> None:
+        """After a failed Send: the first problem on screen, and the focus (and the keys) on it."""
+        label, edit = self._error_widgets()[field]
+        target: QWidget = label
+        if field == "best_time":
+            target = self.time_buttons[BEST_TIMES[0]]
+        elif field == "consent":
+            target = self.consent_tile
+        if self.form.isAncestorOf(target):
+            self.scroll.ensureWidgetVisible(target, 0, self.state.theme.px(24))
+            if edit is not None:
+                self.scroll.ensureWidgetVisible(edit, 0, self.state.theme.px(24))
+        if isinstance(edit, QLineEdit | QPlainTextEdit):
+            self.keyboard.set_target(edit)
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_error(self, field: str) -> None:
         if any(e.field == field for e in self._errors):
@@ -330,6 +412,8 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             language=self.state.language, known_symptoms={s.id for s in content.symptoms},
         )
         self._show_errors(errors)
+        if errors:
+            self._bring_to_first_problem(errors[0].field)
         if request is None:
             announce(self, " ".join(self.message_for(e) for e in errors), assertive=True)  # heard as they appear
             return ""
@@ -362,7 +446,31 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
                 widget.hide()
         self.banner.setText(self._banner_text() if failed else "")
         for widget in (self.title, self.symptoms_line, self.banner):
-            widget.setVisible((widget is self.banner) == failed)
+            widget.setVisible((widget is self.banner) == failed and not (widget is self.symptoms_line and self._tight))
+
+    def _style_banner(self) -> None:
+        """The save-failure banner takes the title's place: thin padding, and where it is tight the smallest body
+        size, so that the header (and the keys below it) keep their height."""
+        theme = self.state.theme
+        size = f"font-size: {MIN_BODY_PX}px; " if self._is_tight() else ""
+        self.banner.setStyleSheet(f"{size}padding: {theme.px(6)}px {theme.px(16)}px;")
+
+    def _is_tight(self) -> bool:
+        """Larger text on a short screen (1280x800) or in portrait (the keys and the form share the height):
+        every line counts for the fields, the consent and the keys."""
+        w, h = self.width(), self.height()
+        return self.state.theme.large_text and 0 < min(w, h) and (min(w, h) < 900 or h > w)
+
+    def _apply_tightness(self) -> None:
+        """Where it is tight, two lines that only repeat what the patient knows give their room to the form: the
+        symptoms (the summary just showed them) and the keyboard's "Typing: ..." (the field's frame shows it)."""
+        tight = self._is_tight()
+        if tight == getattr(self, "_tight", None):
+            return
+        self._tight = tight
+        self._style_banner()
+        self.keyboard.caption.setVisible(not tight)
+        self.symptoms_line.setVisible(not tight and not self._save_failed)
 
     def _banner_text(self) -> str:
         return self.tr("Sorry, we could not save your request — please tell the front desk.")
@@ -392,15 +500,23 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             button.setMinimumHeight(round(touch * 1.1))
         for button in self.time_buttons.values():
             button.setMinimumHeight(touch)
-        # Field labels: bold and a little larger than the text typed below them, yet smaller than a heading so
-        # the whole form fits next to the keyboard without scrolling down to 1280x800.
+        # Field labels: bold, the size of the text typed below them (smaller than a heading), so the whole form
+        # fits next to the keyboard without scrolling down to 1280x800 in larger text.
         for label in (self.name_label, self.phone_label, self.time_label, self.note_label):
-            label.setStyleSheet(f"font-size: {round(theme.body_px * 1.15)}px; font-weight: 700;")
-        # More than two lines of note, so it is obviously a box for more than a word.
-        self.note_edit.setFixedHeight(round(theme.body_px * 1.45 * 2.1 + theme.px(20)))
+            label.setStyleSheet(f"font-size: {theme.body_px}px; font-weight: 700;")
+        # Up to two lines and a bit, so it is obviously a box for more than a word; down to one line where the
+        # form column is short (it is optional: the fields above it keep their room first).
+        self._note_heights = (touch, max(touch, round(theme.body_px * 1.45 * 2.1 + theme.px(20))))
+        self.note_edit.setFixedHeight(self._note_heights[1])  # _fit_note() takes it down where the column is short
         self.keyboard.set_key_height(touch, grow=1.3)
-        self.form_layout.setSpacing(theme.px(10))
-        self.time_grid.setSpacing(theme.px(12))
+        self._show_errors(self._errors)  # the messages' room, in the new sizes
+        self.form_layout.setSpacing(theme.px(6))
+        self._apply_tightness()
+        self.time_grid.setSpacing(theme.px(8))
+        self._style_banner()
+        # The consent and the keys share the column's height: no gaps beyond the one fixed space between them.
+        self.keyboard_column.setSpacing(0)
+        self.space_above_keyboard.changeSize(0, theme.px(12), QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.header.set_spacing(theme.px(16))
         super().apply_appearance()
 
@@ -421,6 +537,8 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         self.body.setSpacing(margin)
         self._arrange_times(self._time_columns_for(self._form_width()))
         self._place_consent(portrait)
+        self._apply_tightness()
+        self._hold_keyboard_height(portrait)
         super().resizeEvent(event)
         self._refill_symptoms_line()
 
@@ -429,36 +547,42 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         if self.width() > 0:
             self._arrange_times(self._time_columns_for(self._form_width()))
             self._place_consent(self.height() > self.width())
+            self._hold_keyboard_height(self.height() > self.width())
+            self._show_errors(self._errors)  # the messages' room in the fonts the style sheet has now given
+            self._fit_note()
+
+    def _hold_keyboard_height(self, portrait: bool) -> None:
+        """In portrait the keys get the height they ask for, not a share that a message in the form could nudge."""
+        self.keyboard.setMinimumHeight(self.keyboard.sizeHint().height() if portrait else 0)
+
+    def _fit_note(self) -> None:
+        """The note box as tall as the column leaves room for (one line at least, two and a bit at most), so the
+        required fields above it never need scrolling to be seen."""
+        low, high = getattr(self, "_note_heights", (0, 0))
+        viewport = self.scroll.viewport()
+        if not high or viewport.width() <= 1:
+            return
+        others = self.form_layout.totalHeightForWidth(viewport.width()) - self.note_edit.height()
+        wanted = max(low, min(high, viewport.height() - others))
+        if wanted != self.note_edit.height():
+            self.note_edit.setFixedHeight(wanted)
 
     def _place_consent(self, portrait: bool) -> None:
-        """Landscape: the consent sits above the keyboard (the form column has no room left, and it is the last step
-        before "Send my request"). Portrait, or when that column cannot hold it with the keys at full size (large
-        text, small screens): it follows the note in the form, which can scroll."""
-        in_form = portrait or not self._consent_fits_beside_keyboard()
-        target = self.form_layout if in_form else self.keyboard_column
+        """Landscape: the consent sits above the keyboard (the last step before "Send my request", bottom right).
+        Portrait: it follows the note in the form. Only the screen's shape decides, never a message or a word:
+        the keys never move under a finger."""
+        target = self.form_layout if portrait else self.keyboard_column
         if target.indexOf(self.consent_tile) >= 0:
             return
-        for layout in (self.form_layout, self.keyboard_column):
+        for layout in (self.form_layout, self.keyboard_column, self.bottom):
             layout.removeWidget(self.consent_tile)
             layout.removeWidget(self.consent_error)
-        index = self._consent_index if in_form else 1
-        target.insertWidget(index, self.consent_tile)
-        target.insertWidget(index + 1, self.consent_error)
-
-    def _consent_fits_beside_keyboard(self) -> bool:
-        margins = self.root_layout.contentsMargins()
-        spacing = max(0, self.root_layout.spacing())
-        column_w = (self.width() - margins.left() - margins.right() - self.body.spacing()) // 2
-        inner_w = self.width() - margins.left() - margins.right()
-        above = self.header.heightForWidth(inner_w) + spacing
-        if not self.symptoms_error.isHidden():
-            above += self.symptoms_error.heightForWidth(inner_w) + spacing
-        body_h = (self.height() - margins.top() - margins.bottom() - above - spacing
-                  - self.send_button.minimumHeight())
-        gap = max(0, self.keyboard_column.spacing())  # between the consent, its message and the keyboard
-        needed = (self.consent_tile.heightForWidth(column_w) + gap + 12 + self.keyboard.minimumSizeHint().height()
-                  + (self.consent_error.heightForWidth(column_w) + gap if not self.consent_error.isHidden() else 0))
-        return needed <= body_h
+        target.insertWidget(self._consent_index if portrait else 1, self.consent_tile)
+        # Its message: in landscape between Back and Send; in portrait that gap is narrow, so under the box.
+        if portrait:
+            self.form_layout.insertWidget(self._consent_index + 1, self.consent_error)
+        else:
+            self.bottom.insertWidget(1, self.consent_error, 3)
 
     # ---- flow hooks ------------------------------------------------------------------------------------------
     def reset(self) -> None:

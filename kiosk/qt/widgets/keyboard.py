@@ -296,7 +296,10 @@ class OnScreenKeyboard(QWidget):
 
     def _update_caption(self) -> None:
         name = self._target.accessibleName() if self._target is not None else ""
-        self.caption.setText(self.tr("Typing: %1").replace("%1", name) if name else "")
+        pattern = self.tr("Typing: %1")
+        self.caption.setText(pattern.replace("%1", name) if name else "")
+        # Its line stays when there is no field to name: the keys never move under a finger.
+        self.caption.set_reserve(pattern.replace("%1", "Ag"))
 
     # -- typing --
     def _type(self, text: str) -> None:

@@ -40,6 +40,7 @@ class ToggleTile(QAbstractButton):
         self._indicator = indicator
         self._detail = ""
         self._reserve = ""
+        self._invalid = False
         self._theme: Theme | None = None
         self._icons: dict[bool, QIcon] = {}
         self._layouts: dict[int, dict[str, Any]] = {}  # by width; layouts ask for heights very often
@@ -72,6 +73,15 @@ class ToggleTile(QAbstractButton):
 
     def detail(self) -> str:
         return self._detail
+
+    def set_invalid(self, invalid: bool) -> None:
+        """A frame in the error colour (a required tick is missing), as a field's red border."""
+        if invalid != self._invalid:
+            self._invalid = invalid
+            self.update()
+
+    def is_invalid(self) -> bool:
+        return self._invalid
 
     def is_compact(self) -> bool:
         """Always False: tiles no longer drop their detail line (kept for callers measuring "the full look")."""
@@ -178,12 +188,15 @@ class ToggleTile(QAbstractButton):
         p = self._theme.palette if self._theme else None
         if p is None:
             return {k: QColor(v) for k, v in {"fill": "#FFFFFF", "border": "#44545C", "label": "#1B2A32",
-                                               "detail": "#44545C", "mark": "#0B5563", "focus": "#1F6FEB"}.items()}
+                                               "detail": "#44545C", "mark": "#0B5563", "focus": "#1F6FEB",
+                                               "error": "#A4161A"}.items()}
         if self.isChecked():
             return {"fill": QColor(p.selected), "border": QColor(p.selected), "label": QColor(p.on_selected),
-                    "detail": QColor(p.on_selected), "mark": QColor(p.on_selected), "focus": QColor(p.focus)}
+                    "detail": QColor(p.on_selected), "mark": QColor(p.on_selected), "focus": QColor(p.focus),
+                    "error": QColor(p.error)}
         return {"fill": QColor(p.surface), "border": QColor(p.muted_text), "label": QColor(p.text),
-                "detail": QColor(p.muted_text), "mark": QColor(p.primary), "focus": QColor(p.focus)}
+                "detail": QColor(p.muted_text), "mark": QColor(p.primary), "focus": QColor(p.focus),
+                "error": QColor(p.error)}
 
     def _icon(self, colour: QColor) -> QIcon:
         checked = self.isChecked()
@@ -197,10 +210,11 @@ class ToggleTile(QAbstractButton):
         geo = self._layout(self.width())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        border = s["border"] * (2 if self.isDown() else 1)
+        border = s["border"] * (2 if self.isDown() or self._invalid else 1)
         half = border / 2
         frame = QRectF(self.rect()).adjusted(half, half, -half, -half)
-        painter.setPen(QPen(c["focus"] if self.isDown() else c["border"], border))
+        edge = c["focus"] if self.isDown() else (c["error"] if self._invalid else c["border"])
+        painter.setPen(QPen(edge, border))
         painter.setBrush(c["fill"])
         painter.drawRoundedRect(frame, s["radius"], s["radius"])
 
