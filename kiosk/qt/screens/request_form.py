@@ -184,8 +184,8 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             if button.icon().isNull() and TIME_ICONS.get(value):
                 width += button.iconSize().width() + spacing  # what its icon would add
             with_icons.append(width)
-        without = [w - button.iconSize().width() - spacing for w, button in zip(with_icons,
-                                                                                 self.time_buttons.values())]
+        without = [w - button.iconSize().width() - spacing
+                   for w, button in zip(with_icons, self.time_buttons.values(), strict=True)]
         chosen = (1, True)
         for columns, icons in ((4, True), (4, False), (2, True), (2, False)):
             widths = with_icons if icons else without
