@@ -24,6 +24,12 @@ from kiosk.qt.widgets.header import title_sizes
 from kiosk.qt.widgets.icons import icon
 
 
+def _set_style(widget: QWidget, style: str) -> None:
+    """A widget's own style sheet, set only when it changes (each setStyleSheet restyles the widget)."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
+
+
 class SummaryScreen(Screen, Ui_SummaryScreen):
     """Signals: `request_assessment(tuple[str, ...])` (the chosen symptom ids), `back()` (to the checklist,
     keeping the choices) and `start_over()` (everything cleared)."""
@@ -101,8 +107,8 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         body = theme.body_px
         scale = 1.0
         while True:
-            self.text.setStyleSheet(f"font-size: {max(body, round(body * 1.75 * scale))}px;")
-            self.chosen_list.setStyleSheet(f"font-size: {max(body, round(body * 1.3 * scale))}px;")
+            _set_style(self.text, f"font-size: {max(body, round(body * 1.75 * scale))}px;")
+            _set_style(self.chosen_list, f"font-size: {max(body, round(body * 1.3 * scale))}px;")
             self.sms_code.set_code_side(round(self.sms_code.preferred_code_px(theme) * scale))
             if self._needed_height() <= self._room():
                 # Room to spare: a bigger code reads from further away.
