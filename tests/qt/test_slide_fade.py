@@ -71,8 +71,8 @@ def test_mid_fade_shows_still_images_one_at_a_time(make_kiosk, fast_config, qtbo
     tap(qtbot, find_button(kiosk.window, "Next"))  # a patient's tap: the fade starts
     animation = screen.fade_anim
     animation.pause()  # the test moves time itself
-    animation.setCurrentTime(20)  # the first frames take the incoming image: its words...
-    animation.setCurrentTime(40)  # ...then its picture
+    for ms in (20, 40, 60):  # the first frames take the incoming image: its words, then its picture in two halves
+        animation.setCurrentTime(ms)
     for widget in live:
         widget.installEventFilter(watch)
     assert screen.fade.isVisible() and screen.fade.geometry() == stage.rect()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QRect, QSizeF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QRegion, QResizeEvent
@@ -227,7 +228,8 @@ class EducationScreen(Screen, Ui_EducationScreen):
             self.fade_anim.setDuration(duration)
             self.fade_anim.start()
             # From the next frame on (start() has shown the first): the words, then the picture.
-            self._incoming_steps = [self._take_incoming_words, self._take_incoming_picture]
+            self._incoming_steps = [self._take_incoming_words, partial(self._take_incoming_picture, 0),
+                                    partial(self._take_incoming_picture, 1)]
         self.slide_changed.emit(index)
 
     def take_incoming_image(self, whole: bool = False) -> None:
@@ -249,13 +251,21 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.slide_view.render(image, at, words, QWidget.RenderFlag.DrawChildren)
         self.fade.incoming = image
 
-    def _take_incoming_picture(self) -> None:
-        picture: QWidget = self.slide_view.picture
+    def _take_incoming_picture(self, half: int) -> None:
+        """The picture's top half (0) or bottom half (1), each in a frame of its own, both in the same pose."""
+        picture = self.slide_view.picture
+        if half == 0:
+            # The live picture moves on under the fade; it is put back to this pose for the other half and when
+            # the fade ends: no tear, no jump.
+            self._incoming_phase = picture.phase()
+        elif self._incoming_phase is not None and picture.is_animating():
+            picture.set_phase(self._incoming_phase)
+        top = picture.height() // 2 if half else 0
+        part = QRect(0, top, picture.width(), picture.height() // 2 if half == 0 else picture.height() - top)
         painter = QPainter(self.fade.incoming)
-        picture.render(painter, picture.mapTo(self.stage, QPoint(0, 0)), QRegion(), QWidget.RenderFlag.DrawChildren)
+        picture.render(painter, picture.mapTo(self.stage, part.topLeft()), QRegion(part),
+                       QWidget.RenderFlag.DrawChildren)
         painter.end()
-        # The live picture moves on under the fade; it is put back to this pose when the fade ends: no jump.
-        self._incoming_phase = self.slide_view.picture.phase()
         self.fade.update()
 
     def stage_image(self) -> QPixmap:
