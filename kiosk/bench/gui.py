@@ -78,7 +78,7 @@ def bench_frames(kiosk: Kiosk, size: tuple[int, int], transitions: int) -> list[
     """Step real cross-fades frame by frame and time each frame of the education screen rendered into an image.
 
     Frame 0 of a transition is the slide change itself (image of the old slide, new texts and picture laid
-    out, dots moved) plus a render of what that changes (the slide area and the page dots); frames 1 and 2 also
+    out, dots moved) plus a render of what that changes (the slide area and the page dots); frames 1-3 also
     take the new slide's image. Between
     transitions the bench does what the kiosk does while a slide is on screen: render the next slide's picture
     ahead (not timed). The other frames are the fade at 60 Hz steps, each rendering what the fade makes Qt
@@ -124,7 +124,7 @@ def bench_frames(kiosk: Kiosk, size: tuple[int, int], transitions: int) -> list[
     limit = FRAME_TARGET_MS if size == (1920, 1080) else None
     what = (f"EducationScreen.render() into a {w}×{h} image for every 60 Hz frame of {transitions} cross-fades "
             f"({duration} ms, all slides in turn; {len(frames)} frames): frame 0 = the slide change + the slide "
-            "area and page dots it repaints, frames 1-2 also take the incoming slide's image, the others = the slide "
+            "area and page dots it repaints, frames 1-3 also take the incoming slide's image, the others = the slide "
             "area the fade repaints; between changes the next picture is rendered ahead, as the kiosk does")
     return [
         Figure(f"frame_p50_{h}", f"frame p50, {label}", percentile(frames, 50), "ms", what),
