@@ -486,10 +486,6 @@
         <translation>Nombre</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
