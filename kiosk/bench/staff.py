@@ -189,17 +189,20 @@ def _export_stall(kiosk: Kiosk, out: Path) -> tuple[float, int, float, float]:
     settle.exec()
     speed = reference_loop_s(1)
     stamps: list[float] = []
+    loop = QEventLoop()
+
+    def tick() -> None:
+        stamps.append(time.perf_counter())
+        if not panel.exporting():  # the worker is done and the panel shows the result
+            loop.quit()
+
     probe = QTimer()
     probe.setInterval(TICK_MS)
-    probe.timeout.connect(lambda: stamps.append(time.perf_counter()))
-    loop = QEventLoop()
+    probe.timeout.connect(tick)
     start = time.perf_counter()
     probe.start()
     panel.export("xlsx", True, out)
-    job = panel.job
-    if job is not None:
-        job.finished.connect(lambda _outcome: QTimer.singleShot(0, loop.quit))
-        loop.exec()
+    loop.exec()
     probe.stop()
     stamps = [start, *stamps, time.perf_counter()]
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(stamps)]

@@ -100,7 +100,7 @@ def export_via_panel(qtbot, k: Kiosk, *, excel: bool = False, everything: bool =
         tap_text(qtbot, k.window, "All requests")
     tap_text(qtbot, k.window, where)
     tap_text(qtbot, k.window, "Export now")
-    qtbot.waitUntil(lambda: k.flow.staff_panel.job is None, timeout=20_000)  # the export runs in a worker
+    qtbot.waitUntil(lambda: not k.flow.staff_panel.exporting(), timeout=20_000)  # the export runs in a worker
     return k.flow.staff_panel.message.text()
 
 
@@ -371,7 +371,7 @@ def test_export_to_a_usb_drive_and_quit_to_desktop(qtbot, calm_config, make_kios
     usb_tile = find_button(k.window, f"USB drive KINGSTON ({usb})")
     assert usb_tile.isChecked(), "the USB drive is the default destination"
     tap_text(qtbot, k.window, "Export now")
-    qtbot.waitUntil(lambda: k.flow.staff_panel.job is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not k.flow.staff_panel.exporting(), timeout=20_000)
     [path] = files_in(usb)
     assert k.flow.staff_panel.message.text() == f"Saved 1 request to {path}"
     assert files_in(Path(calm_config.data.export_folder)) == []

@@ -45,7 +45,7 @@ def select_row(qtbot, k: Kiosk, row: int) -> None:  # type: ignore[no-untyped-de
 
 
 def wait_for_export(qtbot, k: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: k.flow.staff_panel.job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not k.flow.staff_panel.exporting(), timeout=60_000)
 
 
 def test_mark_as_called_shows_at_once_and_undo_restores_it(qtbot, calm_config, make_kiosk) -> None:  # type: ignore[no-untyped-def]

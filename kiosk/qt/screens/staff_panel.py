@@ -9,7 +9,7 @@ config.staff.logout_seconds untouched, but never while an export is running (exp
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -66,6 +66,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._search)
         self.job: ExportJob | None = None
+        self._after_export_steps: list[Callable[[], object]] = []
         self._table_shape: tuple[object, ...] = ()
         # Narrow table (portrait, or a small screen whose text cannot shrink below 24 px): phone under the name.
         self._compact = False
@@ -276,6 +277,7 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         """Nothing personal stays on a hidden screen: the list is emptied, overlays and messages closed, a running
         export cancelled (its file removed, nothing marked)."""
         self.stop_export(wait=True)
+        self._after_export_steps = []
         for overlay in self.overlays:
             overlay.hide()
         self._set_message("", error=False)
@@ -292,8 +294,9 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.locked.emit()
 
     def exporting(self) -> bool:
-        """An export is running: the logout timer waits for it (Flow asks before locking an idle panel)."""
-        return self.job is not None and self.job.running()
+        """An export is running, or the panel is still showing its result: the logout timer waits (Flow asks
+        before locking an idle panel)."""
+        return self.job is not None or bool(self._after_export_steps)
 
     # ---- reading the store ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -567,9 +570,12 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.job = None
         self._export_ended()
         if isinstance(outcome, ExportResult):
-            self.refresh_keep_message()
             self._set_message(self.tr("Saved %1 to %2").replace("%1", self._requests_text(outcome.rows))
                               .replace("%2", str(outcome.path)), error=False)
+            # The counts, the history and the listed rows' "exported" in three passes of the event loop, not one
+            # long refresh: each is a short pause, so the panel never stalls when a big export ends.
+            self._after_export_steps = [self._refresh_counts, self._refresh_history, self._refresh_listed_rows]
+            QTimer.singleShot(0, self, self._next_after_export_step)
         elif isinstance(outcome, ExportError) and outcome.kind == "cancelled":
             self._set_message(self.tr("Export stopped. No file was kept and nothing was marked."), error=False)
         elif isinstance(outcome, ExportError) and outcome.kind == "nothing_to_export":
@@ -584,6 +590,31 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
             self._store_failed(outcome)
         elif isinstance(outcome, BaseException):
             self._went_wrong("exporting", outcome)
+
+    def _next_after_export_step(self) -> None:
+        if not self._after_export_steps:
+            return
+        step = self._after_export_steps.pop(0)
+        step()
+        if self._after_export_steps:
+            QTimer.singleShot(0, self, self._next_after_export_step)
+
+    def _refresh_history(self) -> None:
+        try:
+            self._fill_history(self.state.store.export_history(HISTORY_LIMIT))
+        except StoreError as exc:
+            self._store_failed(exc)
+
+    def _refresh_listed_rows(self) -> None:
+        """The rows already listed, read again (their export time changed); a long list starts again instead."""
+        listed = [r.id for r in (self.model.request_at(i) for i in range(self.model.rowCount())) if r is not None]
+        if len(listed) > 3 * RequestTableModel.PAGE:
+            self.refresh_keep_message()
+            return
+        try:
+            self.model.update_requests(self.state.store.get_many(listed))
+        except StoreError as exc:
+            self._store_failed(exc)
 
     def refresh_keep_message(self) -> None:
         role, text = self.message.property("role"), self.message.text()

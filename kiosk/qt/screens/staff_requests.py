@@ -77,13 +77,16 @@ class RequestTableModel(QAbstractTableModel):
 
     def update_requests(self, fresh: dict[str, StoredRequest]) -> None:
         """Show these requests' new state (e.g. just called) in their rows, where they are listed."""
+        changed = []
         for row, request in enumerate(self._requests):
             new = fresh.get(request.id)
-            if new is not None:
+            if new is not None and new != request:
                 self._requests[row] = new
                 self._texts[row] = self._cells(new)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self._columns - 1))
-                self.rows_changed.emit(row, row)
+                changed.append(row)
+        if changed:  # one signal for the span: one repaint and one measuring pass
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], self._columns - 1))
+            self.rows_changed.emit(changed[0], changed[-1])
 
     def request_at(self, row: int) -> StoredRequest | None:
         return self._requests[row] if 0 <= row < len(self._requests) else None
