@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -13,18 +13,62 @@ class WrappingLabel(QLabel):
     """A label that wraps words and reports a height for its width (so long translations never clip).
 
     `set_reserve(text)` (or several (text, font) pairs): the label also keeps the room those texts would need
-    (a message that may appear in its place later), so that nothing around it moves when its words change."""
+    (a message that may appear in its place later), so that nothing around it moves when its words change.
+
+    A title (role "title") breaks its lines where they come out most even (balanced_lines), so that no short
+    word, or a "2)", is left alone on its last line; text() still gives its words as set."""
 
     def __init__(self, text: str | QWidget | None = "", parent: QWidget | None = None, *, role: str = "body") -> None:
         # Like QLabel: (text, parent) or (parent), as a Designer form builds it (it then sets `role` and `text`).
         if not isinstance(text, str):
             parent, text = text, ""
+        self._words = ""
         super().__init__(text, parent)
         self._reserve: list[tuple[str, QFont | None]] = []
+        self._words = text  # as set; a title shows them with balanced line breaks
         self.setWordWrap(True)
         self.setProperty("role", role)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    # ---- balanced titles ----
+    def _balanced(self) -> bool:
+        return self.property("role") == "title"
+
+    def setText(self, text: str) -> None:
+        self._words = text
+        self._show_words()
+
+    def text(self) -> str:
+        return self._words if self._balanced() else super().text()
+
+    def shown_lines(self) -> list[str]:
+        """The lines as shown at the label's width (a title's balanced breaks; else the words in one piece)."""
+        return (self._broken(self.width()) if self._balanced() else self.text()).split("\n")
+
+    def _inner_width(self, width: int) -> int:
+        margins = self.contentsMargins()
+        return max(1, width - margins.left() - margins.right() - 2 * self.margin())
+
+    def _broken(self, width: int) -> str:
+        metrics = QFontMetrics(self.font())
+        return balanced_lines(self._words, metrics.horizontalAdvance, self._inner_width(width) - 1)
+
+    def _show_words(self) -> None:
+        shown = self._broken(self.width()) if self._balanced() and self.testAttribute(
+            Qt.WidgetAttribute.WA_Resized) else self._words
+        if shown != super().text():
+            super().setText(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._balanced():
+            self._show_words()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self._balanced():
+            self._show_words()
 
     def set_reserve(self, text: str | list[tuple[str, QFont | None]]) -> None:
         """Keep room for `text` in this label's font, or for each (text, font) pair (None: this label's font)."""
@@ -47,7 +91,15 @@ class WrappingLabel(QLabel):
         return tallest + margins.top() + margins.bottom() + 2 * self.margin()
 
     def heightForWidth(self, width: int) -> int:
-        return max(super().heightForWidth(width), self._reserved_height(width))
+        if self._balanced() and self._words:
+            # The height of the lines this width would show (the text on show is broken for the current width).
+            margins = self.contentsMargins()
+            box = QFontMetrics(self.font()).boundingRect(QRect(0, 0, self._inner_width(width), 100000),
+                                                         int(Qt.TextFlag.TextWordWrap), self._broken(width))
+            own = box.height() + margins.top() + margins.bottom() + 2 * self.margin()
+        else:
+            own = super().heightForWidth(width)
+        return max(own, self._reserved_height(width))
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
