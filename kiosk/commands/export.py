@@ -5,7 +5,8 @@ Exit codes: 0 exported (or nothing new to export), 1 the export failed, 2 wrong 
 
 Every column is in English, whatever the kiosk's default language: the best times are kiosk.core.domain's English
 labels and the symptoms come from the English content file (the clinic's own, else the bundled one). The CLI has
-no Qt translator, and a script reading the file should not see its words change with the config.
+no Qt translator, and a script reading the file should not see its words change with the config. Phone numbers are
+written as in the panel's export: national for the clinic's country (`clinic.region`), else international.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         result = export_requests(store, args.format, output, all_rows=args.all, symptom_labels=symptom_labels,
-                                 best_time_labels=BEST_TIME_LABELS)
+                                 best_time_labels=BEST_TIME_LABELS, region=config.clinic.region)
     except ExportError as exc:
         if exc.kind == "nothing_to_export":
             # Not a failure: a nightly script must not raise an alarm on a quiet day.

@@ -57,6 +57,7 @@ def test_export_to_a_folder_then_nothing_new(config_file: Path, db: Path, tmp_pa
     assert done.stdout.strip() == f"exported 3 requests to {path}"
     with path.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
+    assert {r[3] for r in rows[1:]} == {"(202) 555-0143"}, "the clinic's own numbers (region US) read nationally"
     assert [(r[2], r[4], r[5]) for r in rows[1:]] == [("Ana", "Any time", "Groin pain"),
                                                     ("'@SUM(A1) Bob", "Any time", "Groin pain"),
                                                     ("Zoë 😀", "Any time", "Groin pain")]
