@@ -35,6 +35,9 @@ class ScreenHeader(QWidget):
         self._stacked = False
         self._title_sizes: list[int] = []
         self._title_px: int | None = None
+        self.clinic: QLabel | None = None  # the clinic's name (role "clinic") inside the left part, if any
+        self._clinic_px: int | None = None
+        self._clinic_applied: int | None = None
         if toolbar is not None:
             self.attach(left, toolbar)
 
@@ -45,6 +48,9 @@ class ScreenHeader(QWidget):
         if left is not None:
             left.setParent(self)
             left.installEventFilter(self)  # shown/hidden (the form's save-failure banner): lay out again
+            if not isinstance(left, QLabel):
+                self.clinic = next((label for label in left.findChildren(QLabel)
+                                    if label.property("role") == "clinic"), None)
         toolbar.setParent(self)
         self.updateGeometry()
 
@@ -99,6 +105,8 @@ class ScreenHeader(QWidget):
         bar = self._bar()
         if self.left is None or self.left.isHidden():
             return False, bar.height(), None
+        if self.clinic is not None and self.clinic.text():
+            return self._arrange_clinic(width)
         sizes: list[int | None] = list(self._title_sizes) if isinstance(self.left, QLabel) else []
         big = sizes[0] if sizes else None
         beside_w = width - bar.width() - self._spacing
@@ -112,6 +120,85 @@ class ScreenHeader(QWidget):
             return True, stacked_h, big
         beside_h = max(bar.height(), self._left_height(beside_w, big))
         return (True, stacked_h, big) if stacked_h < beside_h else (False, beside_h, big)
+
+    # ---- the clinic's name: one line at a size that reads, else wrapped at a sensible word ----
+    def clinic_sizes(self) -> list[int]:
+        """Sizes (px) to try for the clinic's name, largest first: its style's size (a heading) down to body size
+        (the style's size / 1.3, never under 24 px), so it stays the most prominent words on the screen."""
+        assert self.clinic is not None
+        top = self._clinic_style_px()
+        floor = max(24, round(top / 1.3))
+        return [*range(top, floor, -1), floor]
+
+    def _clinic_style_px(self) -> int:
+        assert self.clinic is not None
+        saved = self.clinic.styleSheet()
+        if saved:  # our own size override: measure the role's size without it
+            self.clinic.setStyleSheet("")
+        self.clinic.ensurePolished()
+        px = self.clinic.font().pixelSize()
+        if saved:
+            self.clinic.setStyleSheet(saved)
+        return px if px > 0 else 30
+
+    def _clinic_room(self, left_width: int) -> int:
+        """The width the clinic's name gets when the left part is `left_width` wide (its share of that row)."""
+        assert self.clinic is not None and self.left is not None
+        share = self.clinic.width() / self.left.width() if self.left.width() > 1 and self.clinic.width() > 1 else 0.6
+        return max(1, int(left_width * share) - 2)
+
+    def _clinic_fit(self, room: int) -> int | None:
+        """The largest clinic size that keeps the name on one line in `room`, or None."""
+        assert self.clinic is not None
+        for px in self.clinic_sizes():
+            font = QFont(self.clinic.font())
+            font.setPixelSize(px)
+            if QFontMetrics(font).horizontalAdvance(self.clinic.text()) <= room:
+                return px
+        return None
+
+    def _arrange_clinic(self, width: int) -> tuple[bool, int, int | None]:
+        """Beside the toolbar when the name fits on one line there; else under the toolbar, on one line if it can,
+        else wrapped at the smallest size that reads."""
+        assert self.left is not None
+        bar = self._bar()
+        beside_w = width - bar.width() - self._spacing
+        for stacked, left_w in ((False, beside_w), (True, width)):
+            if left_w < width // 3:
+                continue
+            px = self._clinic_fit(self._clinic_room(left_w))
+            if px is not None:
+                self._clinic_px = px
+                left_h = self._left_height_with_clinic(left_w, px)
+                if stacked:
+                    return True, bar.height() + self._spacing + left_h, None
+                return False, max(bar.height(), left_h), None
+        self._clinic_px = self.clinic_sizes()[-1]
+        return True, bar.height() + self._spacing + self._left_height_with_clinic(width, self._clinic_px), None
+
+    def _left_height_with_clinic(self, left_w: int, px: int) -> int:
+        """The left part's height with the clinic's name at `px`: as laid out now, less the name's lines at its
+        current size, plus its lines at `px`."""
+        assert self.clinic is not None
+        room = self._clinic_room(left_w)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        name = self.clinic.text()
+
+        def lines_h(font: QFont) -> int:
+            return QFontMetrics(font).boundingRect(QRect(0, 0, room, 100000), flags, name).height()
+
+        font = QFont(self.clinic.font())
+        now = lines_h(font)
+        font.setPixelSize(px)
+        wanted = lines_h(font)
+        return max(wanted, self._left_height(left_w) - now + wanted)
+
+    def _apply_clinic_px(self) -> None:
+        if self.clinic is None or self._clinic_px is None or self._clinic_px == self._clinic_applied:
+            return
+        self._clinic_applied = self._clinic_px
+        # The label's own style sheet beats the application's role size.
+        self.clinic.setStyleSheet(f"font-size: {self._clinic_px}px;")
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -155,6 +242,7 @@ class ScreenHeader(QWidget):
         bar_w = min(bar.width(), width)
         stacked, _, px = self._arrange(width)
         self._stacked = stacked
+        self._apply_clinic_px()
         if px is not None and px != self._title_px and self.left is not None:
             self._title_px = px
             # The label's own style sheet beats the application's role size (as the slides' fit_text does).

@@ -15,7 +15,7 @@ class WrappingLabel(QLabel):
     `set_reserve(text)` (or several (text, font) pairs): the label also keeps the room those texts would need
     (a message that may appear in its place later), so that nothing around it moves when its words change.
 
-    A title (role "title") breaks its lines where they come out most even (balanced_lines), so that no short
+    A title (role "title", or the clinic's name) breaks its lines where they come out most even (balanced_lines), so that no short
     word, or a "2)", is left alone on its last line; text() still gives its words as set."""
 
     def __init__(self, text: str | QWidget | None = "", parent: QWidget | None = None, *, role: str = "body") -> None:
@@ -33,7 +33,7 @@ class WrappingLabel(QLabel):
 
     # ---- balanced titles ----
     def _balanced(self) -> bool:
-        return self.property("role") == "title"
+        return self.property("role") in ("title", "clinic")
 
     def setText(self, text: str) -> None:
         self._words = text
