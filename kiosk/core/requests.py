@@ -219,9 +219,19 @@ class PhoneFormatter:
         # (prefix, length) -> (str.format template with a {} per digit after the prefix, how many digits), or
         # None for a shape that cannot be templated (each such number is formatted on its own)
         self._known: dict[tuple[str, int], tuple[str, int] | None] = {}
+        self._cuts: dict[str, int | None] = {}  # first four characters -> _cut() of every E.164 number starting so
 
     def __call__(self, phone: str) -> str:
-        cut = self._cut(phone)
+        # The country code is within the first four characters ("+1", "+44", "+353"): so is where to cut.
+        head = phone[:4]
+        if head in self._cuts:
+            cut = self._cuts[head]
+            if cut is not None and (len(phone) < 6 or not phone.isascii() or not phone[1:].isdigit()):
+                cut = None
+        else:
+            cut = self._cut(phone)
+            if cut is not None:
+                self._cuts[head] = cut
         if cut is None:
             return format_phone_for_display(phone, self.region)
         key = (phone[:cut], len(phone))
