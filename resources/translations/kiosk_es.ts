@@ -24,7 +24,7 @@
     <name>ChecklistScreen</name>
     <message>
         <source>Tap again to clear your ticks</source>
-        <translation type="unfinished"></translation>
+        <translation>Toque otra vez para quitar sus marcas</translation>
     </message>
     <message>
         <source>None of these</source>
@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>More below: drag the list up</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay más abajo: suba la lista con el dedo</translation>
     </message>
     <message>
         <source>I do not have any of these</source>
@@ -296,7 +296,7 @@
     </message>
     <message>
         <source>Please tick the box above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque la casilla de arriba, por favor.</translation>
     </message>
     <message>
         <source>Something went wrong with your answers. Please start over.</source>
