@@ -85,3 +85,34 @@ def test_checklist_buttons_and_message_stay_in_view(make_kiosk, fast_config, siz
     problems += fit_problems(kiosk.window, where, size)
     assert not problems, "\n".join(problems)
     assert {name: _rect(kiosk.window, b) for name, b in buttons.items()} == before
+
+
+@pytest.mark.parametrize(("size", "large", "shown"), [((1920, 1080), False, True), ((2560, 1600), False, True),
+                                                       ((1280, 800), False, False), ((1920, 1080), True, False),
+                                                       ((1080, 1920), False, False)])
+def test_own_phone_code_beside_the_form_only_where_it_fits(make_kiosk, fast_config, size, large, shown) -> None:  # type: ignore[no-untyped-def]
+    clinic = replace(fast_config.clinic, sms_number="+1 (555) 010-0199")
+    config = replace(fast_config, clinic=clinic,
+                     idle=IdleSettings(timeout_seconds=3600, countdown_seconds=10, thanks_seconds=3600))
+    kiosk = make_kiosk(config, size=size)
+    kiosk.window.setFixedSize(*size)
+    form = kiosk.flow.request_form
+    form.begin(("groin_pain", "pelvic_pain"))
+    kiosk.flow.go("request_form")
+    kiosk.state.set_appearance(large_text=large)
+    for _ in range(3):
+        settle()
+    assert form.sms_code.isVisibleTo(kiosk.window) == shown
+    where = f"{size[0]}x{size[1]}{' larger' if large else ''} with the own-phone code"
+    shown_widgets = {**_required(form), **({"own phone code": form.sms_code.code} if shown else {})}
+    keys = _rect(kiosk.window, form.keyboard)
+    form.submit()
+    for _ in range(3):
+        settle()
+    problems = out_of_view(kiosk.window, {**shown_widgets, "consent message": form.consent_error}, where)
+    problems += fit_problems(kiosk.window, where, size)
+    assert not problems, "\n".join(problems)
+    assert _rect(kiosk.window, form.keyboard) == keys  # the code never moves the keys
+    assert form.sms_code.isVisibleTo(kiosk.window) == shown
+    if shown:
+        assert "Groin pain" in form.sms_code.message()

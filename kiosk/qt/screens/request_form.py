@@ -12,7 +12,15 @@ from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QFont, QGuiApplication, QIcon, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.domain import BEST_TIMES
 from kiosk.core.failures import log_unexpected
@@ -35,6 +43,7 @@ from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.focus import set_focus_order, settle
 from kiosk.qt.widgets.keyboard import clear_line_edit, clear_text_edit
 from kiosk.qt.widgets.labels import WrappingLabel
+from kiosk.qt.widgets.qr import SmsCodeCard
 from kiosk.qt.widgets.scrolling import KineticScrollArea
 from kiosk.qt.words import best_time_label
 
@@ -82,6 +91,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         self._build_fields()
         self._build_time_buttons()
         self._build_consent()
+        self._build_sms_code()
         self.keyboard.register(self.name_edit, "text", capitalize="words")
         self.keyboard.register(self.phone_edit, "phone")
         self.keyboard.register(self.note_edit, "text", capitalize="sentences")
@@ -147,6 +157,41 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         for field, label in self._label_of.items():
             for widget in (label, self._error_widgets()[field][0]):
                 widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+
+    def _build_sms_code(self) -> None:
+        """"Rather use your own phone?" (CODES' card): above the consent, beside the form, only where that column
+        has room for it with the keys at their full size; left out everywhere else (it is never required)."""
+        self.sms_slot = QWidget(self)
+        slot = QVBoxLayout(self.sms_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        self.sms_code = SmsCodeCard(self.sms_slot)
+        self.sms_code.bind(self.state)
+        self.sms_code.set_beside(True)
+        slot.addWidget(self.sms_code)
+        self.sms_slot.hide()
+        self.keyboard_column.insertWidget(1, self.sms_slot)
+
+    def _place_sms_code(self) -> None:
+        """Shown only in landscape when the consent, the keys at the size they ask for and the card all fit in the
+        keyboard column. Decided by the screen's size and text size alone, so no message ever brings it or takes
+        it away."""
+        if self.height() > self.width() or not self.sms_code.offered:
+            self.sms_slot.setVisible(False)
+            return
+        margins = self.root_layout.contentsMargins()
+        column_w = (self.width() - margins.left() - margins.right() - self.body.spacing()) // 2
+        keys = self.keyboard.sizeHint().height()
+        gap = self.space_above_keyboard.sizeHint().height()
+        room = self.scroll.height() - keys - self.consent_tile.heightForWidth(column_w) - 3 * gap
+        side = self.sms_code.preferred_code_px(self.state.theme)
+        least = self.sms_code.min_code_px()
+        while True:  # the largest code, down to its least readable size, that leaves the keys their size
+            self.sms_code.set_code_side(side)
+            fits = self.sms_code.heightForWidth(column_w) <= room
+            if fits or side <= least:
+                break
+            side = max(least, round(side * 0.9))
+        self.sms_slot.setVisible(fits)
 
     @staticmethod
     def _no_system_keyboard(field: QLineEdit | QPlainTextEdit) -> None:
@@ -220,6 +265,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
     def begin(self, symptoms: tuple[str, ...]) -> None:
         """Shown (again) for these symptom ids: Send works, entries typed before (Back and forth) are kept."""
         self.symptoms = tuple(symptoms)
+        self.sms_code.show_symptoms(self.symptoms)
         self._fill_symptoms_line()
         self._accepting = True
         self.send_button.setEnabled(True)
@@ -548,6 +594,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             self._arrange_times(self._time_columns_for(self._form_width()))
             self._place_consent(self.height() > self.width())
             self._hold_keyboard_height(self.height() > self.width())
+            self._place_sms_code()
             self._show_errors(self._errors)  # the messages' room in the fonts the style sheet has now given
             self._fit_note()
 
@@ -577,7 +624,9 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         for layout in (self.form_layout, self.keyboard_column, self.bottom):
             layout.removeWidget(self.consent_tile)
             layout.removeWidget(self.consent_error)
-        target.insertWidget(self._consent_index if portrait else 1, self.consent_tile)
+        # (In landscape under the "own phone" card, if that is shown: the consent stays right above the keys.)
+        target.insertWidget(self._consent_index if portrait else self.keyboard_column.indexOf(self.sms_slot) + 1,
+                            self.consent_tile)
         # Its message: in landscape between Back and Send; in portrait that gap is narrow, so under the box.
         if portrait:
             self.form_layout.insertWidget(self._consent_index + 1, self.consent_error)
@@ -602,6 +651,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         self.symptoms = ()
         self.symptoms_line.setText("")
         self.keyboard.reset()
+        self.sms_code.reset()
         self.scroll.verticalScrollBar().setValue(0)
         self._update_note_count()
         # Text selected in a field may have gone to the X11 selection clipboard.
