@@ -45,6 +45,7 @@ from kiosk.qt.widgets.keyboard import clear_line_edit, clear_text_edit
 from kiosk.qt.widgets.labels import WrappingLabel
 from kiosk.qt.widgets.qr import SmsCodeCard
 from kiosk.qt.widgets.scrolling import KineticScrollArea
+from kiosk.qt.widgets.taps import FreshScreenGuard
 from kiosk.qt.words import best_time_label
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         self._build_time_buttons()
         self._build_consent()
         self._build_sms_code()
+        # The second half of a double tap on "Request a free phone call" must not land on a key or a field here.
+        self.tap_guard = FreshScreenGuard(self)
         self.keyboard.register(self.name_edit, "text", capitalize="words")
         self.keyboard.register(self.phone_edit, "phone")
         self.keyboard.register(self.note_edit, "text", capitalize="sentences")
