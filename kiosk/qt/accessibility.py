@@ -17,6 +17,7 @@ them in reading order (kiosk.qt.widgets.focus.set_focus_order); everything share
 
 from __future__ import annotations
 
+import atexit
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -77,12 +78,37 @@ class _Picture(QAccessibleWidget):
         super().__init__(widget, QAccessible.Role.Graphic)
 
 
+# The interfaces made here. Python owns them (shiboken), yet Qt's accessibility cache keeps and uses them until
+# their widget goes, and then deletes them itself (which marks the Python object invalid). So Python must never
+# free one: each is kept here for good (dead ones are pruned), and at exit they are let go without being freed.
+_made: list[QAccessibleWidget] = []
+_prune_at = 256
+
+
+def _keep(made: QAccessibleWidget) -> None:
+    global _prune_at
+    _made.append(made)
+    if len(_made) >= _prune_at:
+        _made[:] = [m for m in _made if shiboken6.isValid(m)]  # those Qt deleted with their widget
+        _prune_at = max(256, 2 * len(_made))
+
+
+def _let_go_at_exit() -> None:
+    for made in _made:
+        if shiboken6.isValid(made):
+            shiboken6.invalidate(made)  # Python forgets it without deleting it: Qt's cache may still hold it
+    _made.clear()
+
+
 def _heading_factory(_class_name: str, obj: QObject) -> QAccessibleWidget | None:
+    made: QAccessibleWidget | None = None
     if isinstance(obj, QLabel) and obj.property("role") in HEADING_ROLES:
-        return _HeadingLabel(obj)
-    if isinstance(obj, QWidget) and type(obj).__name__ in PICTURE_CLASSES:
-        return _Picture(obj)
-    return None
+        made = _HeadingLabel(obj)
+    elif isinstance(obj, QWidget) and type(obj).__name__ in PICTURE_CLASSES:
+        made = _Picture(obj)
+    if made is not None:
+        _keep(made)
+    return made
 
 
 _factory_installed = False
@@ -94,6 +120,7 @@ def install_heading_roles() -> None:
     global _factory_installed
     if not _factory_installed:
         QAccessible.installFactory(_heading_factory)
+        atexit.register(_let_go_at_exit)
         _factory_installed = True
 
 
@@ -274,7 +301,7 @@ class KeyboardAccess(QObject):
                 self.reader.say(words_for_focus(obj))
             return False
         if kind in (QEvent.Type.Show, QEvent.Type.Hide) and getattr(obj, "screen_name", "") == "still_there":
-            if kind == QEvent.Type.Show:
+            if kind == QEvent.Type.Show and isinstance(obj, QWidget):
                 focus = QApplication.focusWidget()
                 self._overlay_return = focus if focus is not None and not obj.isAncestorOf(focus) else None
                 QTimer.singleShot(0, self, self._on_overlay_shown)
