@@ -219,6 +219,7 @@ class PhoneFormatter:
         # (prefix, length) -> (str.format template with a {} per digit after the prefix, how many digits), or
         # None for a shape that cannot be templated (each such number is formatted on its own)
         self._known: dict[tuple[str, int], tuple[str, int] | None] = {}
+        self._home_code = phonenumbers.country_code_for_region((region or "").upper())
         self._cuts: dict[str, int | None] = {}  # first four characters -> _cut() of every E.164 number starting so
 
     def __call__(self, phone: str) -> str:
@@ -255,7 +256,14 @@ class PhoneFormatter:
         return None
 
     def _learn(self, phone: str, cut: int) -> tuple[str, int] | None:
-        shown = format_phone_for_display(phone, self.region)
+        # format_phone_for_display() without its cleaning and length checks: `phone` is plain E.164 here.
+        try:
+            number = phonenumbers.parse(phone, None)
+        except phonenumbers.NumberParseException:
+            return None
+        formats = phonenumbers.PhoneNumberFormat
+        domestic = number.country_code == self._home_code
+        shown = phonenumbers.format_number(number, formats.NATIONAL if domestic else formats.INTERNATIONAL)
         rest = phone[cut:]
         places = [i for i, ch in enumerate(shown) if ch.isdigit()][-len(rest):] if rest else []
         if len(places) != len(rest) or "".join(shown[i] for i in places) != rest:
