@@ -174,6 +174,8 @@ def test_switching_keeps_choices_and_typed_entries_and_gives_the_keyboard_an_eny
     tap_text(qtbot, window, "Evening")
     tap_text(qtbot, window, "Send my request")  # no phone yet: a message in English
     assert form.phone_error.text() == "Please type your phone number."
+    assert form.keyboard.target() is form.phone_edit  # the first problem has the keys
+    tap_field(qtbot, form.name_edit)
 
     tap(qtbot, find_button(window, "Español"))
     assert kiosk.flow.current == "request_form"

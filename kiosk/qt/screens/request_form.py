@@ -253,8 +253,8 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             if button.property("iconName") != name:
                 changed = True
                 button.setProperty("iconName", name)
-                if not name:
-                    button.setIcon(QIcon())
+            if not name and not button.icon().isNull():  # (also one set late, by icons held at start-up)
+                button.setIcon(QIcon())
         if changed and shown:
             self.refresh_icons()  # in each button's colour (chosen or not)
 
@@ -568,6 +568,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         self.space_above_keyboard.changeSize(0, theme.px(12), QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.header.set_spacing(theme.px(16))
         super().apply_appearance()
+        self._rearrange()
 
     def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
         yield self.back_button, "primary"
@@ -589,6 +590,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
         self._apply_tightness()
         self._hold_keyboard_height(portrait)
         super().resizeEvent(event)
+        self._fit_note()  # the children have their new sizes now (the layout handled the resize first)
         self._refill_symptoms_line()
 
     def _rearrange(self) -> None:
@@ -600,6 +602,7 @@ class RequestFormScreen(Screen, Ui_RequestFormScreen):
             self._place_sms_code()
             self._show_errors(self._errors)  # the messages' room in the fonts the style sheet has now given
             self._fit_note()
+            self.form_layout.activate()  # the form's own rows now, not a pass of the event loop later
 
     def _hold_keyboard_height(self, portrait: bool) -> None:
         """In portrait the keys get the height they ask for, not a share that a message in the form could nudge."""
