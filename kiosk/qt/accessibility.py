@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QWidget,
 )
 
@@ -106,6 +107,13 @@ def _heading_factory(_class_name: str, obj: QObject) -> QAccessibleWidget | None
         made = _HeadingLabel(obj)
     elif isinstance(obj, QWidget) and type(obj).__name__ in PICTURE_CLASSES:
         made = _Picture(obj)
+    elif isinstance(obj, QScrollArea):
+        # Not Qt's scroll-area interface: it lists the scroll bar only while the bar is on show and never checks
+        # the index it is asked for (QAccessibleAbstractScrollArea::child). A screen reader that counted the
+        # children just before the bar hid (a screen laying itself out anew) asks for one past the end, and Qt
+        # reads a pointer past its list and crashes (in QAccessibleCache::idForObject). The plain widget
+        # interface lists every child widget, shown or not, and checks the index.
+        made = QAccessibleWidget(obj, QAccessible.Role.Client)
     if made is not None:
         _keep(made)
     return made
@@ -116,7 +124,7 @@ _factory_installed = False
 
 def install_heading_roles() -> None:
     """Once per process: title and heading labels are Heading objects for assistive technology, pictures are
-    images."""
+    images, scroll areas are safe to walk while their scroll bar comes and goes."""
     global _factory_installed
     if not _factory_installed:
         QAccessible.installFactory(_heading_factory)
