@@ -15,8 +15,8 @@ class WrappingLabel(QLabel):
     `set_reserve(text)` (or several (text, font) pairs): the label also keeps the room those texts would need
     (a message that may appear in its place later), so that nothing around it moves when its words change.
 
-    A title (role "title", or the clinic's name) breaks its lines where they come out most even (balanced_lines), so that no short
-    word, or a "2)", is left alone on its last line; text() still gives its words as set."""
+    A title (role "title", or the clinic's name) breaks its lines where they come out most even (balanced_lines),
+    so that no short word, or a "2)", is left alone on its last line; text() still gives its words as set."""
 
     def __init__(self, text: str | QWidget | None = "", parent: QWidget | None = None, *, role: str = "body") -> None:
         # Like QLabel: (text, parent) or (parent), as a Designer form builds it (it then sets `role` and `text`).
