@@ -20,6 +20,13 @@ PHONE_TYPED = "2015550123"
 PHONE_E164 = "+12015550123"
 
 
+@pytest.fixture
+def fast_config(fast_config: Config) -> Config:
+    """These tests type whole names tap by tap; none is about the idle question, which a slow moment of a loaded
+    machine could otherwise bring up mid-word after conftest's 0.3 s."""
+    return replace(fast_config, idle=replace(fast_config.idle, timeout_seconds=600))
+
+
 def _rows(db: Path) -> list[dict]:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
