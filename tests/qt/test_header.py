@@ -49,3 +49,31 @@ def test_larger_text_keeps_the_name_whole_or_wraps_it_at_a_sensible_word(make_ki
     assert all(len(line.split()) >= 2 for line in lines), lines  # no word alone on a line
     assert clinic.font().pixelSize() >= kiosk.state.theme.body_px
     assert not fit_problems(kiosk.window, "large 1280x800", (1280, 800))
+
+
+@pytest.mark.parametrize("name", ["Your Physiotherapy Clinic", NAME])
+def test_the_header_settles_and_stays_still(make_kiosk, fast_config, name) -> None:  # type: ignore[no-untyped-def]
+    """Once laid out, the header does not restyle itself again and again (it once measured its name's size by
+    taking its own style off and putting it back, which laid it out anew: a core kept busy all day)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    config = replace(fast_config, clinic=replace(fast_config.clinic, name=name))
+    kiosk = make_kiosk(config, size=(1920, 1080))
+    kiosk.flow.education.stop()  # no slide changes: only the header could be restyling now
+    settle()
+    clinic = kiosk.flow.education.clinic
+
+    class CountRestyles(QObject):
+        count = 0
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.StyleChange:
+                self.count += 1
+            return False
+
+    counter = CountRestyles()
+    clinic.installEventFilter(counter)
+    for _ in range(200):  # posted events keep coming if the header loops; a settled one has none
+        QCoreApplication.processEvents()
+    clinic.removeEventFilter(counter)
+    assert counter.count == 0

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
 from kiosk.qt.widgets.toolbar import PatientToolbar
 
@@ -38,6 +38,7 @@ class ScreenHeader(QWidget):
         self.clinic: QLabel | None = None  # the clinic's name (role "clinic") inside the left part, if any
         self._clinic_px: int | None = None
         self._clinic_applied: int | None = None
+        self._clinic_role: tuple[str, int] | None = None  # (the app's style sheet, the role's size in it)
         if toolbar is not None:
             self.attach(left, toolbar)
 
@@ -131,6 +132,19 @@ class ScreenHeader(QWidget):
         return [*range(top, floor, -1), floor]
 
     def _clinic_style_px(self) -> int:
+        assert self.clinic is not None
+        # Measuring takes our size override off and puts it back: two restyles, each laying the header out again,
+        # which measured again (a loop that kept a core busy while the slides ran). The role's size changes only
+        # with the app's style sheet (larger text, high contrast), so it is measured once per style sheet.
+        app = QApplication.instance()
+        sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+        if self._clinic_role is not None and self._clinic_role[0] == sheet:
+            return self._clinic_role[1]
+        px = self._measure_clinic_style_px()
+        self._clinic_role = (sheet, px)
+        return px
+
+    def _measure_clinic_style_px(self) -> int:
         assert self.clinic is not None
         saved = self.clinic.styleSheet()
         if saved:  # our own size override: measure the role's size without it
