@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -70,7 +71,18 @@ class Screen(QWidget):
         """Put the screen in each state worth a picture, yielding a name for each (`screenshots`, `self-test`)."""
         yield self.screen_name
 
+    def turn(self, portrait: bool) -> None:
+        """Arrange for a portrait or landscape screen (screens whose layout changes with the shape override it)."""
+
     # ---- Qt ---------------------------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Turned as soon as the screen joins the window, before its first layout: a screen built while the kiosk
+        # stands in portrait would otherwise lay out side by side for a moment and make the window wider.
+        parent = self.parentWidget()
+        if event.type() == QEvent.Type.ParentChange and parent is not None:
+            self.turn(parent.height() > parent.width())
+        return super().event(event)
+
     def showEvent(self, event: QShowEvent) -> None:
         # Icon sizes follow the button's font, which is final only once the style sheet has polished the button.
         self.refresh_icons()

@@ -30,6 +30,7 @@ class SlideView(QWidget, Ui_SlideView):
         self.slide: Slide | None = None
         self._sizes = (52, 38, 24)
         self.current_body_px = 38
+        self._applied: tuple[int, int] | None = None  # the sizes the labels' style sheets hold now
         # The text column changes size after the fact (window turned, toolbar or buttons restyled): fit again then.
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
@@ -103,6 +104,10 @@ class SlideView(QWidget, Ui_SlideView):
 
     def _apply_sizes(self, title_px: int, body_px: int) -> None:
         # A widget's own style sheet beats the application's, so these sizes win over the role defaults.
+        # Restyling four labels costs milliseconds on every slide change; most slides keep the sizes they had.
+        if self._applied == (title_px, body_px):
+            return
+        self._applied = (title_px, body_px)
         self.title.setStyleSheet(f"font-size: {title_px}px;")
         for label in (self.body, self.bullets):
             label.setStyleSheet(f"font-size: {body_px}px;")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
@@ -166,7 +166,7 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         return [(self.back_button, "primary"), (self.start_over_button, "primary"),
                 (self.request_button, "on_accent")]
 
-    def _turn(self, portrait: bool) -> None:
+    def turn(self, portrait: bool) -> None:
         self._portrait = portrait
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         self.body.setDirection(direction)
@@ -175,16 +175,8 @@ class SummaryScreen(Screen, Ui_SummaryScreen):
         self.body.setStretch(0, 1 if portrait else 3)
         self.body.setStretch(1, 0 if portrait else 2)
 
-    def event(self, event: QEvent) -> bool:
-        # Turned as soon as the screen joins the window, before its first layout: a screen built while the kiosk
-        # stands in portrait would otherwise lay out side by side for a moment and make the window wider.
-        parent = self.parentWidget()
-        if event.type() == QEvent.Type.ParentChange and parent is not None:
-            self._turn(parent.height() > parent.width())
-        return super().event(event)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._turn(self.height() > self.width())
+        self.turn(self.height() > self.width())
         margin = max(16, min(self.width(), self.height()) // 30)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.root_layout.setSpacing(margin)

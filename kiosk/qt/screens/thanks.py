@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
@@ -147,22 +147,15 @@ class ThanksScreen(Screen, Ui_ThanksScreen):
     def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
         return [(self.done_button, "on_primary")]
 
-    def _turn(self, portrait: bool) -> None:
+    def turn(self, portrait: bool) -> None:
         self._portrait = portrait
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.contact_code.set_beside(portrait)
 
-    def event(self, event: QEvent) -> bool:
-        # Turned as soon as the screen joins the window, before its first layout (see SummaryScreen.event).
-        parent = self.parentWidget()
-        if event.type() == QEvent.Type.ParentChange and parent is not None:
-            self._turn(parent.height() > parent.width())
-        return super().event(event)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         margin = max(16, min(self.width(), self.height()) // 30)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin)
-        self._turn(self.height() > self.width())
+        self.turn(self.height() > self.width())
         self.body.setSpacing(margin)
         self.message_layout.setSpacing(max(8, margin // 3))
         super().resizeEvent(event)
