@@ -109,6 +109,7 @@ Progress = Callable[[int, int], None]  # (rows written so far, rows in this expo
 def _export_rows(
     raw_rows: Iterable[tuple],
     ids: list[str],
+    rowids: list[int],
     symptom_labels: Mapping[str, str],
     best_time_labels: Mapping[str, str],
     tz: tzinfo | None,
@@ -116,7 +117,8 @@ def _export_rows(
     tick: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[str, ...]]:
     """EXPORT_COLUMNS values (plain text, not yet neutralised) from RequestStore.iter_export_rows() tuples;
-    appends each row's id to `ids` as it goes, so exactly the rows written are the rows marked exported.
+    appends each row's id to `ids` (and its rowid to `rowids`) as it goes, so exactly the rows written are the rows
+    marked exported.
 
     Why this shape: it runs 100,000 times per big export. Symptom lists and best times repeat, so their
     labels are built once per distinct value; "Created" is parsed by the C fromisoformat() and cut from
@@ -125,10 +127,11 @@ def _export_rows(
     symptoms_text: dict[str, str] = {}
     best_time_text = dict(best_time_labels)
     from_iso = datetime.fromisoformat
-    for rid, reference, created, name, number, best_time, symptoms, note, language, status, consent in raw_rows:
+    for rowid, rid, reference, created, name, number, best_time, symptoms, note, language, status, consent in raw_rows:
         if tick is not None and len(ids) % PROGRESS_EVERY == 0:
             tick(len(ids))  # may raise ExportError("cancelled")
         ids.append(rid)
+        rowids.append(rowid)
         chosen = symptoms_text.get(symptoms)
         if chosen is None:
             chosen = symptoms_text[symptoms] = "; ".join(symptom_labels.get(x, x) for x in json.loads(symptoms))
@@ -309,8 +312,9 @@ def export_requests(
 
     phone = PhoneFormatter(region) if region else str
     ids: list[str] = []
-    rows = _export_rows(itertools.chain([first], raw_rows), ids, symptom_labels or {}, best_time_labels or {}, tz,
-                        phone, tick if (progress is not None or cancelled is not None) else None)
+    rowids: list[int] = []
+    rows = _export_rows(itertools.chain([first], raw_rows), ids, rowids, symptom_labels or {}, best_time_labels or {},
+                        tz, phone, tick if (progress is not None or cancelled is not None) else None)
     try:
         target = _write_file(fmt, destination, rows, _local(at, tz), folder_for_messages,
                              lambda: cancelled is not None and cancelled())
@@ -320,7 +324,7 @@ def export_requests(
     scope = "all" if all_rows else "new"
     record = ExportRecord(at=at, rows=len(ids), format=fmt, destination=str(target), scope=scope)
     try:
-        store.finish_export(ids, record)
+        store.finish_export(ids, record, rowids=rowids)
     except StoreError as exc:
         # Keep the promise "nothing changed": the file goes too, so a retry exports the same rows again.
         with contextlib.suppress(OSError):

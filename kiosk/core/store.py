@@ -22,7 +22,7 @@ import os
 import secrets
 import sqlite3
 import uuid
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -126,16 +126,20 @@ _COLUMNS = (
 )
 
 
-# iter_export_rows(): the columns an export needs, in this order.
+# iter_export_rows(): the columns an export needs, in this order. The rowid (with the id) is what
+# finish_export() marks the written rows by: a lookup in the table's own b-tree, in the order the rows were read.
 EXPORT_ROW_COLUMNS = (
-    "id", "reference", "created_at", "name", "phone", "best_time", "symptoms", "note", "language", "status",
+    "rowid", "id", "reference", "created_at", "name", "phone", "best_time", "symptoms", "note", "language", "status",
     "consent_version",
 )
 # domain's retention rule in SQL, for purge_exported() and count_due_for_purge() alike: exported, and first
-# exported before the cutoff (the one parameter). exported_at never moves after the first export.
+# exported before the cutoff (the one parameter). exported_at never moves after the first export. A table scan since
+# schema 4 (only the rows still to export are indexed): ~10 ms for 100,000 requests, for a once-a-day purge.
 _DUE_FOR_PURGE = "exported_at IS NOT NULL AND exported_at < ?"
 # Ids per UPDATE when marking rows exported: well below SQLite's host-parameter limit (999 before 3.32).
 _MARK_CHUNK = 500
+# (rowid, id) pairs per UPDATE in _mark_exported_rows(): two parameters each, still below 999.
+_MARK_ROWS_CHUNK = 450
 
 
 def _row_to_request(row: tuple) -> StoredRequest:
@@ -606,6 +610,35 @@ class RequestStore:
         return changed
 
     @staticmethod
+    def _mark_exported_rows(conn: sqlite3.Connection, rowids: Sequence[int], ids: Sequence[str], at: str) -> int:
+        """_mark_exported() for the rows iter_export_rows() gave: rowids[i] is the rowid of ids[i].
+
+        By rowid: the rows come in created_at order, which is (nearly) rowid order, so each chunk updates rows that
+        sit together in the table instead of looking up random uuids in the id index (0.23 s instead of 0.43 s
+        for 100,000 rows). "+id IN" (the "+" keeps SQLite on the rowid) checks every row is still the one read:
+        the table has no INTEGER PRIMARY KEY, so a VACUUM (compact() after a purge, maybe in another process
+        between the read and this transaction) may renumber rowids. A chunk that does not match in full (rows
+        renumbered, or deleted by a purge of an "all" export) is marked again by id, so exactly the rows written
+        are marked, whatever happened in between.
+        """
+        if len(rowids) != len(ids):
+            raise ValueError("rowids and ids must pair up")
+        changed = 0
+        for start in range(0, len(ids), _MARK_ROWS_CHUNK):
+            part_ids = ids[start : start + _MARK_ROWS_CHUNK]
+            marks = ", ".join("?" * len(part_ids))
+            cur = conn.execute(
+                "UPDATE requests SET status = ?, exported_at = COALESCE(exported_at, ?) "
+                f"WHERE rowid IN ({marks}) AND +id IN ({marks})",
+                (STATUS_EXPORTED, at, *rowids[start : start + _MARK_ROWS_CHUNK], *part_ids),
+            )
+            done = max(cur.rowcount, 0)
+            if done < len(part_ids):
+                done = RequestStore._mark_exported(conn, part_ids, at)
+            changed += done
+        return changed
+
+    @staticmethod
     def _insert_export(conn: sqlite3.Connection, record: ExportRecord) -> int:
         if record.scope not in EXPORT_SCOPES:
             raise ValueError(f"unknown export scope {record.scope!r}")
@@ -625,10 +658,16 @@ class RequestStore:
         with self._write("recording an export") as conn:
             return self._insert_export(conn, record)
 
-    def finish_export(self, ids: Iterable[str], record: ExportRecord) -> int:
-        """mark_exported(ids, record.at) + record_export(record) in ONE transaction; returns the record id."""
+    def finish_export(self, ids: Iterable[str], record: ExportRecord, *, rowids: Sequence[int] | None = None) -> int:
+        """mark_exported(ids, record.at) + record_export(record) in ONE transaction; returns the record id.
+
+        `rowids`: the rowids iter_export_rows() gave with these ids (same order), for a faster mark."""
         with self._write("recording an export") as conn:
-            self._mark_exported(conn, ids, _iso(record.at))
+            if rowids is None:
+                self._mark_exported(conn, ids, _iso(record.at))
+            else:
+                self._mark_exported_rows(conn, rowids, ids if isinstance(ids, Sequence) else list(ids),
+                                         _iso(record.at))
             return self._insert_export(conn, record)
 
     def export_history(self, limit: int = 20) -> list[ExportRecord]:

@@ -61,8 +61,18 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX requests_called ON requests (created_at) WHERE called_at IS NOT NULL")
 
 
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    # Version 4: the index on exported_at becomes a partial index of the rows still to export, in export order.
+    # Marking 100,000 rows exported moved each of them inside the full index (most of the mark's time); now they
+    # just leave a small index. count_for_export() and the export's read walk it in order without a sort; the
+    # purge (exported_at < cutoff, once a day) scans the table instead, ~10 ms for 100,000 requests.
+    conn.execute("DROP INDEX IF EXISTS requests_exported_at")
+    conn.execute("CREATE INDEX requests_to_export ON requests (created_at) WHERE exported_at IS NULL")
+
+
 # MIGRATIONS[i] upgrades a file at user_version i to i + 1. Append only; never edit a released step.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1, _migrate_1_to_2, _migrate_2_to_3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migrate_0_to_1, _migrate_1_to_2, _migrate_2_to_3, _migrate_3_to_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -355,7 +355,7 @@ def test_failure_while_writing_removes_temp_file(store: RequestStore, out_dir: P
 def test_database_failure_after_writing_removes_the_file(store: RequestStore, out_dir: Path, monkeypatch):
     r = add_valid(store, "Secret Name")
 
-    def fail(ids, record):
+    def fail(ids, record, **_kw):
         raise StoreError("disk_full", f"Request database {store.path}: full")
 
     monkeypatch.setattr(store, "finish_export", fail)

@@ -271,7 +271,7 @@ def _make_v1_file(path: Path) -> None:
 def test_migrates_a_version_1_file(db_path: Path):
     _make_v1_file(db_path)
     with RequestStore(db_path) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 3
+        assert s.schema_version() == SCHEMA_VERSION == 4
         old = s.get("id-1")
         assert old.name == "Old Row" and old.symptoms == ("hip",) and old.reference == "PS-ABCD"
         assert old.created_at == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)

@@ -42,7 +42,7 @@ def test_a_version_2_file_gets_the_panel_indexes_and_keeps_calls_and_exports(tmp
     conn.execute("PRAGMA user_version = 2")
     conn.close()
     with RequestStore(path) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 3
+        assert s.schema_version() == SCHEMA_VERSION == 4
         indexes = {r[0] for r in s._read("test", "SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"requests_to_call", "requests_called"} <= indexes
         c = s.get("c")
