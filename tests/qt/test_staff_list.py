@@ -212,12 +212,35 @@ def test_locking_during_an_export_cancels_it_cleanly(qtbot, calm_config, make_ki
     gate = _gate_export(monkeypatch)
     tap_text(qtbot, k.window, "Export…")
     tap_text(qtbot, k.window, "Export now")
-    QTimer.singleShot(50, gate.set)  # the worker is released while Lock waits for it
+    threading.Timer(0.05, gate.set).start()  # released while Lock waits for the worker (no Qt timer runs then)
     tap_text(qtbot, k.window, "Lock")
     assert k.flow.current == "education"
     assert k.flow.staff_panel.job is None
     assert files_in(Path(calm_config.data.export_folder)) == []
     assert store.list_requests()[0].exported_at is None
+
+
+def test_stopping_the_kiosk_during_an_export_cancels_it_cleanly(qtbot, calm_config, make_kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # SIGTERM at shutdown (or Ctrl+C) ends the event loop, which emits aboutToQuit: the export must not leave a
+    # temporary file, mark rows, or leave its thread running while Python tears the panel down (Qt aborts then).
+    k = make_kiosk(calm_config)
+    store = k.state.store
+    PinVault(store).set_pin(PIN)
+    add(store, "Ana Lee")
+    open_panel(qtbot, k)
+    gate = _gate_export(monkeypatch)
+    tap_text(qtbot, k.window, "Export…")
+    tap_text(qtbot, k.window, "Export now")
+    panel = k.flow.staff_panel
+    job = panel.job
+    assert job is not None and job.running()
+    threading.Timer(0.05, gate.set).start()  # released while the quit waits for the worker
+    app = QApplication.instance()
+    assert app is not None
+    app.aboutToQuit.emit()
+    assert panel.job is None and not job.running()
+    assert files_in(Path(calm_config.data.export_folder)) == []
+    assert store.list_requests()[0].exported_at is None and store.export_history() == []
 
 
 def test_the_logout_timer_waits_for_an_export(qtbot, fast_config, make_kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -12,9 +12,8 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QHeaderView, QTableWidgetItem, QWidget
 
@@ -40,6 +39,16 @@ HISTORY_LIMIT = 10
 UNDO_SECONDS = 60  # how long "Undo" is offered after Mark as called
 SEARCH_DELAY_MS = 300  # typing pauses this long before the list is searched
 LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"  # Unicode bidi: left-to-right mark, first-strong isolate, pop
+
+
+
+def two_lines(title: str) -> str:
+    """A column title broken at the space nearest its middle (one word stays one line)."""
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    if not spaces:
+        return title
+    middle = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return title[:middle] + "\n" + title[middle + 1:]
 
 
 class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
@@ -94,6 +103,11 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.overlays: tuple[Overlay, ...] = (self.export_overlay, self.confirm_purge, self.confirm_quit)
 
         state.warnings_changed.connect(self._show_warnings)
+        # However the kiosk stops (Quit, SIGTERM at shutdown, Ctrl+C), a running export is cancelled and its worker
+        # waited for: no temp file is left and the thread is not destroyed while it runs (Qt aborts then).
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._stop_export_for_quit)  # a method: disconnected when the panel goes
         self.follow_state()
         self._arrange(portrait=False)
 
@@ -128,8 +142,10 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
     # ---- text and looks -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         super().retranslate()
-        name_header = self.tr("Name and phone") if self._compact else self.tr("Name")
+        name_header = two_lines(self.tr("Name and phone")) if self._compact else self.tr("Name")
         time_header = self.tr("Time and reference")
+        if self._compact:  # a narrow table: long titles on two lines, so they do not set the columns' widths
+            time_header = two_lines(time_header)
         self.model.headers = [time_header, self.tr("Reference"), name_header, self.tr("Phone"), self.tr("Best time"),
                               self.tr("Symptoms"), self.tr("Note"), self.tr("Status")]
         self._labels = (self.state.content.symptom_labels(), self.best_time_labels(), self.status_labels())
@@ -195,34 +211,63 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self._fit_columns_later()
 
     # Short columns get the width of their title and typical content (measured from samples, never from every
-    # row); Name gets a part of the width and Symptoms and Note share the rest. Long text wraps and the row grows.
-    # Compact (portrait, small screens): the phone goes under the name and the reference under the time.
-    NAME_PART: ClassVar[dict[bool, float]] = {False: 0.13, True: 0.26}
+    # row); Name gets a part of the width (compact: the phone's, which goes under the name) and Symptoms and Note
+    # share the rest, Symptoms the larger share (every request has symptoms, most have no note). Long text wraps
+    # and the row grows. The time sample has no year: only requests from another year wrap it. Compact (portrait,
+    # small screens) also puts the reference under the time.
+    NAME_PART = 0.13
+    SYMPTOMS_PART = 0.6  # of what Symptoms and Note share
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
         compact = self._compact
         metrics = QFontMetrics(self.table.font())
         pad = self.table_delegate.pad_px
+        phone_sample = "+44 7700 900000"
         samples = {
-            "time": [self.model.headers[0], "28 Sep 2026" if compact else "28 Sep 2026 00:00", "PS-WWWW"],
+            "time": [self.model.headers[0], "28 Sep" if compact else "28 Sep 00:00", "PS-WWWW"],
             "reference": [self.model.headers[1], "PS-WWWW"],
-            "phone": [self.model.headers[3], "+44 7700 900000"],
+            # Compact: the phone under the name sets the width (names wrap, numbers must not).
+            "name": [self.model.headers[2], phone_sample] if compact else [],
+            "phone": [self.model.headers[3], phone_sample],
             "best_time": [self.model.headers[4], *self.best_time_labels().values()],
+            "symptoms": [self.model.headers[5]],
+            "note": [self.model.headers[6]],
             "status": [self.model.headers[7], self._status_sample()],
         }
-        widths = column_widths(metrics, list(samples.values()), pad)
-        for name, width in zip(samples, widths, strict=True):
-            col = self.COLUMNS.index(name)
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(col, width)
-        name_col = self.COLUMNS.index("name")
-        header.setSectionResizeMode(name_col, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(name_col, int(self.table.viewport().width() * self.NAME_PART[compact]))
-        for name in ("symptoms", "note"):
-            header.setSectionResizeMode(self.COLUMNS.index(name), QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(self.COLUMNS.index("phone"), compact)
         self.table.setColumnHidden(self.COLUMNS.index("reference"), True)  # shown under the time
+        viewport = self.table.viewport().width()
+        shown = [name for name in self.COLUMNS if not self.table.isColumnHidden(self.COLUMNS.index(name))]
+        least = header.minimumSectionSize()
+        natural = dict(zip(samples, column_widths(metrics, list(samples.values()), pad), strict=True))
+        if not compact:
+            natural["name"] = int(viewport * self.NAME_PART)
+        # The narrowest a column may get: its longest word (numbers and "PS-…" count as one word), never elided.
+        floor = dict(zip(samples, column_widths(
+            metrics, [[w for text in texts for w in (text.split() if name != "phone" else [text])]
+                      for name, texts in samples.items()], pad), strict=True))
+        shared = ("symptoms", "note")
+        fixed = [name for name in shown if name not in shared]
+        wanted = {name: max(least, natural[name]) for name in fixed}
+        room = viewport - sum(max(least, floor[name]) for name in shared)
+        over = sum(wanted.values()) - room
+        if over > 0:
+            # Too narrow for every column at its natural width (portrait, larger text): each gives up a part of what
+            # it has above its floor, rather than the table scrolling sideways and hiding the status.
+            slack = {name: max(0, wanted[name] - max(least, floor[name])) for name in fixed}
+            total = sum(slack.values())
+            if total > 0:
+                cut = min(1.0, over / total)
+                wanted = {name: wanted[name] - int(slack[name] * cut) for name in fixed}
+        rest = max(0, viewport - sum(wanted.values()))
+        symptoms_px = max(least, floor["symptoms"], round(rest * self.SYMPTOMS_PART))
+        wanted["symptoms"] = symptoms_px
+        wanted["note"] = max(least, floor["note"], rest - symptoms_px)
+        for name in shown:
+            col = self.COLUMNS.index(name)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(col, wanted[name])
         shape = (tuple(self.table.columnWidth(c) for c in range(len(self.COLUMNS))), compact, metrics.height())
         if shape != self._table_shape:  # rows are measured again only when the columns changed
             self._table_shape = shape
@@ -556,6 +601,11 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         else:
             job.cancel()
             self.export_status.setText(self.tr("Stopping the export…"))
+
+    def _stop_export_for_quit(self) -> None:
+        if self.job is not None:
+            log.info("the kiosk is stopping during an export: cancelling it")
+            self.stop_export(wait=True)
 
     def _export_ended(self) -> None:
         self.export_box.hide()
