@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -26,6 +25,45 @@ LOG_LEVEL_ENV = "PSOAS_KIOSK_LOG_LEVEL"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5  # kiosk.log + kiosk.log.1 ... .5: at most 6 MB, weeks of a normal clinic's log
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class RotatingFileHandler(logging.FileHandler):
+    """Size-based rotation as logging.handlers.RotatingFileHandler does it (kiosk.log -> kiosk.log.1 ... .N), without
+    importing logging.handlers: that module brings socket, pickle and queue, a few milliseconds of every start."""
+
+    def __init__(self, path: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.maxBytes = max_bytes
+        self.backupCount = backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.should_roll_over(record):
+                self.roll_over()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def should_roll_over(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        if self.maxBytes <= 0 or self.backupCount <= 0 or not os.path.isfile(self.baseFilename):
+            return False  # as logging's: no size or no backups, no rotation
+        self.stream.seek(0, 2)  # the end: another process may have written to the file
+        return self.stream.tell() + len(f"{self.format(record)}{self.terminator}") >= self.maxBytes
+
+    def roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        for i in range(self.backupCount - 1, 0, -1):
+            older = f"{self.baseFilename}.{i}"
+            if os.path.exists(older):
+                os.replace(older, f"{self.baseFilename}.{i + 1}")
+        if os.path.exists(self.baseFilename):
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
 
 
 def level_from_env(default: int = logging.INFO) -> int:
@@ -57,8 +95,7 @@ def setup_logging(log_dir: Path | None = None, level: int | None = None, to_stde
     log_dir = log_dir or paths.default_log_dir()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            log_dir / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        file_handler = RotatingFileHandler(log_dir / LOG_FILE_NAME, MAX_BYTES, BACKUP_COUNT)
     except OSError as exc:
         logging.getLogger(__name__).warning("cannot write the log file in %s (%s); logging to the console only",
                                             log_dir, exc.__class__.__name__)

@@ -14,14 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+# The Qt-free modules the first slide needs come before PySide6: from its import on, PySide6 reads the source of
+# every module imported after it (to see whether it asks for a `__feature__`), milliseconds of every start.
+from kiosk import __version__
+from kiosk.core import content, paths, theme  # noqa: F401 - imported here for the order only
+from kiosk.core.config import Config, Problem, load_config
+from kiosk.core.logsetup import enable_crash_dump, setup_logging
+
+# isort: split
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__
-from kiosk.core import paths
-from kiosk.core.config import Config, Problem, load_config
-from kiosk.core.logsetup import enable_crash_dump, setup_logging
 from kiosk.qt.flow import Flow
 from kiosk.qt.single_instance import EXIT_ALREADY_RUNNING, AlreadyRunning, InstanceLock
 from kiosk.qt.state import KioskState
