@@ -77,13 +77,14 @@ def _resize(kiosk: Kiosk, size: tuple[int, int]) -> None:
 def bench_frames(kiosk: Kiosk, size: tuple[int, int], transitions: int) -> list[Figure]:
     """Step real cross-fades frame by frame and time each frame of the education screen rendered into an image.
 
-    Frame 0 of a transition is the slide change itself (image of the old slide, new texts and picture laid
-    out, dots moved) plus a render of what that changes (the slide area and the page dots); frames 1-3 also
-    take the new slide's image. Between
-    transitions the bench does what the kiosk does while a slide is on screen: render the next slide's picture
-    ahead (not timed). The other frames are the fade at 60 Hz steps, each rendering what the fade makes Qt
-    repaint: the slide area (the stage) with everything under and over it;
-    the header and the bottom bar do not change during a fade.
+    Frame 0 of a transition is the slide change itself (image of the old slide; the new slide, made ready in
+    the hidden slide view, swapped in; dots moved) plus a render of what that changes (the slide area and the
+    page dots). When the slide made ready is not the one asked for, or no longer holds, frame 0 also lays the
+    new slide out and takes its image (the first transition: the bench starts without a quiet moment). Between
+    transitions the bench does what the kiosk does while a slide is on screen: make the next slide ready (laid
+    out, picture rendered, image taken; not timed). The other frames are the fade at 60 Hz steps, each rendering
+    what the fade makes Qt repaint: the slide area (the stage) with everything under and over it; the header and
+    the bottom bar do not change during a fade.
     """
     _resize(kiosk, size)
     education = kiosk.flow.education
@@ -110,13 +111,13 @@ def bench_frames(kiosk: Kiosk, size: tuple[int, int], transitions: int) -> list[
         step = 1
         while step * FRAME_INTERVAL_MS < duration:
             begin = time.perf_counter()
-            animation.setCurrentTime(round(step * FRAME_INTERVAL_MS))  # the frame's own work (frames 1, 2: the
-            education.render(image, QPoint(0, 0), stage)  # incoming image's words, then its picture) + the paint
+            animation.setCurrentTime(round(step * FRAME_INTERVAL_MS))  # the frame's own work + the paint
+            education.render(image, QPoint(0, 0), stage)
             frames.append((time.perf_counter() - begin) * 1000)
             step += 1
         animation.setCurrentTime(duration)  # ends the fade (hides the overlay)
         settle()
-        # The seconds the slide then stays on screen, in which the kiosk renders the next slide's picture ahead.
+        # The seconds the slide then stays on screen, in which the kiosk makes the next slide ready.
         education.prepare_timer.stop()
         education.prepare_next()
     w, h = size
@@ -124,16 +125,15 @@ def bench_frames(kiosk: Kiosk, size: tuple[int, int], transitions: int) -> list[
     limit = FRAME_TARGET_MS if size == (1920, 1080) else None
     what = (f"EducationScreen.render() into a {w}×{h} image for every 60 Hz frame of {transitions} cross-fades "
             f"({duration} ms, all slides in turn; {len(frames)} frames): frame 0 = the slide change + the slide "
-            "area and page dots it repaints, frames 1-3 also take the incoming slide's image, the others = the slide "
-            "area the fade repaints; between changes the next picture is rendered ahead, as the kiosk does")
+            "area and page dots it repaints, the others = the slide area the fade repaints; between changes the "
+            "next slide is made ready (laid out, its image taken), as the kiosk does")
     return [
         Figure(f"frame_p50_{h}", f"frame p50, {label}", percentile(frames, 50), "ms", what),
         Figure(f"frame_p95_{h}", f"frame p95, {label}", percentile(frames, 95), "ms", what, limit=limit),
         Figure(f"frame_max_{h}", f"frame max, {label}", max(frames), "ms", what),
         Figure(f"slide_change_p50_{h}", f"slide change (frame 0) p50, {label}", percentile(starts, 50), "ms",
-               "show_index(): image of the outgoing slide, the new slide's texts and picture laid out, and the first "
-               "render of what changed (slide area and page dots; the incoming slide's image is taken in frames 1 "
-               "to 3)",
+               "show_index(): image of the outgoing slide, the new slide (made ready ahead: laid out, its image "
+               "taken) swapped in, and the first render of what changed (slide area and page dots)",
                limit=SLIDE_CHANGE_TARGET_MS if size == (1920, 1080) else None),
     ]
 

@@ -78,14 +78,8 @@ class Ui_EducationScreen(object):
 
         self.stage = QWidget(EducationScreen)
         self.stage.setObjectName(u"stage")
-        self.stage_layout = QVBoxLayout(self.stage)
-        self.stage_layout.setObjectName(u"stage_layout")
-        self.stage_layout.setContentsMargins(0, 0, 0, 0)
         self.slide_view = SlideView(self.stage)
         self.slide_view.setObjectName(u"slide_view")
-
-        self.stage_layout.addWidget(self.slide_view)
-
 
         self.root_layout.addWidget(self.stage)
 

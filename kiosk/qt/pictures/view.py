@@ -108,9 +108,17 @@ class PictureView(QWidget):
     def is_animating(self) -> bool:
         return self._timer.isActive()
 
-    def prepare(self, path: Path | str | None, labels: Mapping[str, str] | None = None) -> None:
-        """Render a picture ahead for this view's size and look (e.g. the next slide's), so it shows at once."""
-        self._layers_of(load_picture(Path(path), self._high_contrast) if path else None, dict(labels or {}))
+    def moving_area(self) -> QRectF:
+        """Where the moving groups are painted now, in widget coordinates (with room for antialiasing)."""
+        area = QRectF()
+        layers, document = self._layers, self._document
+        if layers is None or document is None:
+            return area
+        to_widget = document.to_target(layers.figure)
+        for part in document.parts:
+            if part.motion:
+                area |= (document.motion_in(part, self._seconds) * to_widget).mapRect(part.bounds)
+        return area.adjusted(-5, -5, 5, 5)
 
     def figure_rect(self) -> QRectF:
         """Where the drawing lands in the widget (aspect kept, inside the frame)."""
@@ -179,18 +187,6 @@ class PictureView(QWidget):
         return layers_for(document, self.size(), self.devicePixelRatioF(), labels, self._label_px, self._ground,
                           self._ink)
 
-    def _moving_area(self) -> QRectF:
-        """Where the moving groups are painted now, in widget coordinates (with room for antialiasing)."""
-        area = QRectF()
-        layers, document = self._layers, self._document
-        if layers is None or document is None:
-            return area
-        to_widget = document.to_target(layers.figure)
-        for part in document.parts:
-            if part.motion:
-                area |= (document.motion_in(part, self._seconds) * to_widget).mapRect(part.bounds)
-        return area.adjusted(-5, -5, 5, 5)
-
     def _sync_timer(self) -> None:
         if self.cycle_seconds() and self._enabled and self.isVisible():
             if not self._timer.isActive():
@@ -216,6 +212,6 @@ class PictureView(QWidget):
         return self._seconds_at_start + self._clock.elapsed() / 1000.0 * self._speed
 
     def _tick(self) -> None:
-        before = self._moving_area()
+        before = self.moving_area()
         self._seconds = self._now()
-        self.update((before | self._moving_area()).toAlignedRect())
+        self.update((before | self.moving_area()).toAlignedRect())

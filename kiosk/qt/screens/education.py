@@ -3,26 +3,42 @@
 Its widgets are ui/education.ui (one slide is ui/slide.ui, kiosk/qt/screens/slide.py). The loop's own timers
 (next slide, end of a pause) are the screen's; Flow decides when the screen is left.
 
-A slide change fades between two still images of the whole slide area, taken once when the change starts: the
-outgoing slide fades into the background, then the incoming one out of it. Text never lies on text, and during
-the fade nothing live is painted (the opaque fade covers the slide, so Qt does not draw its labels and picture).
-The incoming image is taken over the fade's first frames (the words, then the picture): it is needed only from the
-fade's middle, and each frame stays short.
+A slide change fades between two still images of the whole slide area: the outgoing slide fades into the
+background, then the incoming one out of it. Text never lies on text, and during the fade nothing live is painted
+(the opaque fade covers the slide, so Qt does not draw its labels and picture).
+
+The stage holds two SlideViews: the live one and a hidden one. In the quiet moment after a change (prepare_next)
+the hidden one is given the next slide, laid out at the live one's place and size, and its image is taken; at the
+change the two swap, so the change itself lays out no text and the fade's frames only blend two images. A prepared
+slide that no longer holds (another slide asked for, another language, look or size) is never shown: the slide
+asked for is prepared at once instead.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QRect, QSizeF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSizeF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QRegion, QResizeEvent
-from PySide6.QtWidgets import QApplication, QBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from kiosk.core.content import Slide
 from kiosk.qt.forms.ui_education import Ui_EducationScreen
 from kiosk.qt.screens.base import Screen
+from kiosk.qt.screens.slide import SlideView
 from kiosk.qt.state import KioskState
 from kiosk.qt.widgets.buttons import TouchButton
 from kiosk.qt.widgets.focus import set_focus_order
@@ -68,9 +84,12 @@ class SlideFade(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(event.rect(), self.background)
         image, opacity = ((self.outgoing, 1 - 2 * self.progress) if self.progress < 0.5
                           else (self.incoming, 2 * self.progress - 1))
+        shown = image.deviceIndependentSize()
+        covers = not image.isNull() and shown.width() >= self.width() and shown.height() >= self.height()
+        if opacity < 1 or not covers:  # an opaque image over all of it needs nothing under it (the change's frame)
+            painter.fillRect(event.rect(), self.background)
         if opacity > 0 and not image.isNull():
             painter.setOpacity(min(1.0, opacity))
             painter.drawPixmap(0, 0, image)
@@ -86,6 +105,9 @@ class EducationScreen(Screen, Ui_EducationScreen):
     slide_changed = Signal(int)
 
     def __init__(self, state: KioskState, parent: QWidget | None = None) -> None:
+        # The hidden view where the next slide is made ready: built in the first quiet moment, not at start-up
+        # (the first slide is painted before anything else).
+        self._next_view: SlideView | None = None
         super().__init__(state, parent)
         self.index = 0
         self.paused = False
@@ -105,13 +127,15 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.header.attach(self.header_left, self.toolbar)
 
         self.fade = SlideFade(self.stage)
-        self._incoming_steps: list[Callable[[], None]] = []  # what is left to take of the incoming image
         self._incoming_phase: float | None = None  # where the picture's motion was when its image was taken
+        # The next slide made ready in the hidden view: (what it was made for, its image, its picture's phase).
+        self._prepared: tuple[tuple[object, ...], QPixmap, float] | None = None
         # The slide on show, taken in a quiet moment (prepare_next): the next fade starts from it with only the
-        # picture painted afresh (it may move). Valid while the key (slide, words, look, size) still holds.
-        self._steady: tuple[tuple[object, ...], QPixmap] | None = None
+        # picture's moving parts painted afresh. Valid while the key (slide, words, look, size) still holds; with
+        # where the moving parts were then.
+        self._steady: tuple[tuple[object, ...], QPixmap, QRectF] | None = None
         self._spare_images: list[QPixmap] = []  # images of past fades, filled again for the next ones
-        self.stage.installEventFilter(self)  # the fade always covers exactly the stage
+        self.stage.installEventFilter(self)  # the live slide and the fade always cover exactly the stage
         self.swipe = SwipeFilter(self.stage)
         self.swipe.swiped.connect(self._on_swipe)
         self.swipe.tapped.connect(self.pause)
@@ -125,8 +149,8 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.resume_timer = QTimer(self)
         self.resume_timer.setSingleShot(True)
         self.resume_timer.timeout.connect(self.resume)
-        # Once a slide is on screen (its fade over), the next slide's picture is rendered ahead, in a quiet moment,
-        # so that the slide change itself only lays out words and shows images already made.
+        # Once a slide is on screen (its fade over), the next slide is made ready in a quiet moment, so that the
+        # slide change itself only swaps views and shows images already made.
         self.prepare_timer = QTimer(self)
         self.prepare_timer.setSingleShot(True)
         self.prepare_timer.timeout.connect(self.prepare_next)
@@ -143,8 +167,42 @@ class EducationScreen(Screen, Ui_EducationScreen):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         stage: QWidget = self.stage
         if obj is stage and event.type() == QEvent.Type.Resize:
+            self._live_view.setGeometry(stage.rect())
             self.fade.setGeometry(stage.rect())
         return False
+
+    # ---- the two views ------------------------------------------------------------------------------------------
+    @property
+    def slide_view(self) -> SlideView:
+        """The slide on show (the other view, hidden, holds the next one while it is made ready)."""
+        return self._live_view
+
+    @slide_view.setter
+    def slide_view(self, view: SlideView) -> None:  # the form's setupUi puts its view here: the first live one
+        self._live_view = view
+
+    def _hidden_view(self) -> SlideView:
+        if self._next_view is None:
+            view = SlideView(self.stage)  # the form's widgets again; outside the stage's layout until it goes live
+            view.setObjectName("next_slide_view")
+            view.hide()  # hidden: never painted on screen, its picture still, none of its words on show
+            self._next_view = view
+            self._style_view(view)
+            view.set_portrait(self.height() > self.width())
+        return self._next_view
+
+    def _style_view(self, view: SlideView) -> None:
+        theme = self.state.theme
+        view.apply_theme(theme)
+        body = theme.body_px
+        view.set_text_sizes(round(body * 1.75), round(body * 1.3), body)
+
+    def _swap_views(self) -> None:
+        """The prepared view goes live in the live one's place (laid out there already: nothing moves)."""
+        live, ready = self._live_view, self._hidden_view()
+        ready.show()
+        live.hide()  # its picture stops moving
+        self._live_view, self._next_view = ready, live
 
     # ---- text and looks -----------------------------------------------------------------------------------
     @property
@@ -167,7 +225,8 @@ class EducationScreen(Screen, Ui_EducationScreen):
             # Scaled from the original each time so the logo stays crisp on every screen size.
             height = theme.px(72)
             self.logo.setPixmap(self._logo_image.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation))
-        self.slide_view.apply_theme(theme)
+        for view in self._views():
+            self._style_view(view)
         self.dots.active = QColor(theme.palette.primary)
         self.dots.inactive = QColor(theme.palette.muted_text)
         for button in (self.prev_button, self.next_button):
@@ -175,19 +234,21 @@ class EducationScreen(Screen, Ui_EducationScreen):
             button.set_icon_px(theme.px(48))
         self.cta.setMinimumHeight(round(theme.touch_px * 1.2))
         self.cta.set_icon_px(theme.px(44, text=True))
-        body = theme.body_px
-        self.slide_view.set_text_sizes(round(body * 1.75), round(body * 1.3), body)
         self.dots.setMinimumHeight(theme.px(28))
         self.header.set_spacing(theme.px(16))
         self.update()
         super().apply_appearance()
+
+    def _views(self) -> list[SlideView]:
+        return [self._live_view, *([self._next_view] if self._next_view is not None else [])]
 
     def icon_colours(self) -> Iterable[tuple[TouchButton, str]]:
         return [(self.prev_button, "primary"), (self.next_button, "primary"), (self.cta, "on_accent")]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
-        self.slide_view.set_portrait(portrait)
+        for view in self._views():
+            view.set_portrait(portrait)
         self.bottom.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         margin = max(16, min(self.width(), self.height()) // 30)
         self.root_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
@@ -220,53 +281,50 @@ class EducationScreen(Screen, Ui_EducationScreen):
         outgoing = self._outgoing_image() if fading else None
         self._end_fade()
         self.index = index
-        self.slide_view.show_slide(self.slides[index])
-        self.dots.set_state(len(self.slides), index)
-        self.prepare_timer.start(max(0, duration if outgoing is not None else 0) + self.PREPARE_AFTER_MS)
         if outgoing is not None:
-            self.fade.begin(outgoing, QPixmap(), QColor(self.state.theme.palette.background))
+            incoming, self._incoming_phase = self._take_prepared(index)
+            self._swap_views()
+            self.fade.begin(outgoing, incoming, QColor(self.state.theme.palette.background))
             self.fade_anim.setDuration(duration)
             self.fade_anim.start()
-            # From the next frame on (start() has shown the first): the words, then the picture.
-            self._incoming_steps = [self._take_incoming_words, partial(self._take_incoming_picture, 0),
-                                    partial(self._take_incoming_picture, 1)]
+        else:
+            self.slide_view.show_slide(self.slides[index])  # no fade: the live view shows it at once
+        self.dots.set_state(len(self.slides), index)
+        self.prepare_timer.start(max(0, duration if outgoing is not None else 0) + self.PREPARE_AFTER_MS)
         self.slide_changed.emit(index)
 
-    def take_incoming_image(self, whole: bool = False) -> None:
-        """Take the next piece of the incoming slide's image (`whole`: all that is left). One per fade frame."""
-        while self._incoming_steps:
-            self._incoming_steps.pop(0)()
-            if not whole:
-                break
+    def _prepared_key(self, index: int) -> tuple[object, ...]:
+        """What a prepared slide must match to be shown: the slide and its words, the look, the live view's place
+        and size (the window's size and orientation)."""
+        return (index, self.slides[index], self.state.language, self.state.theme, self._live_view.geometry(),
+                self.stage.size(), self.stage.devicePixelRatioF())
+
+    def _prepare(self, index: int) -> None:
+        """Make slide `index` ready in the hidden view and take its image (nothing, if it is ready already)."""
+        key = self._prepared_key(index)
+        if self._prepared is not None:
+            if self._prepared[0] == key:
+                return
+            self._keep_spares([self._prepared[1]])
+            self._prepared = None
+        view = self._hidden_view()
+        image = self._blank_stage_image()
+        live = self._live_view.geometry()
+        view.prepare(self.slides[index], live, image, live.topLeft())
+        self._prepared = (key, image, view.picture.phase())
+
+    def _take_prepared(self, index: int) -> tuple[QPixmap, float]:
+        """The image of slide `index` and its picture's phase, from the hidden view: prepared ahead when that still
+        holds, else prepared now."""
+        self._prepare(index)
+        assert self._prepared is not None
+        _key, image, phase = self._prepared
+        self._prepared = None
+        return image, phase
 
     def _picture_rect(self) -> QRect:
         picture: QWidget = self.slide_view.picture
         return QRect(picture.mapTo(self.slide_view, QPoint(0, 0)), picture.size())
-
-    def _take_incoming_words(self) -> None:
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new slide laid out before its image
-        image = self._blank_stage_image()
-        words = QRegion(self.slide_view.rect()) - QRegion(self._picture_rect())
-        at = self.slide_view.mapTo(self.stage, words.boundingRect().topLeft())
-        self.slide_view.render(image, at, words, QWidget.RenderFlag.DrawChildren)
-        self.fade.incoming = image
-
-    def _take_incoming_picture(self, half: int) -> None:
-        """The picture's top half (0) or bottom half (1), each in a frame of its own, both in the same pose."""
-        picture = self.slide_view.picture
-        if half == 0:
-            # The live picture moves on under the fade; it is put back to this pose for the other half and when
-            # the fade ends: no tear, no jump.
-            self._incoming_phase = picture.phase()
-        elif self._incoming_phase is not None and picture.is_animating():
-            picture.set_phase(self._incoming_phase)
-        top = picture.height() // 2 if half else 0
-        part = QRect(0, top, picture.width(), picture.height() // 2 if half == 0 else picture.height() - top)
-        painter = QPainter(self.fade.incoming)
-        picture.render(painter, picture.mapTo(self.stage, part.topLeft()), QRegion(part),
-                       QWidget.RenderFlag.DrawChildren)
-        painter.end()
-        self.fade.update()
 
     def stage_image(self) -> QPixmap:
         """The slide area as it looks now (a fade under way included), on the screen's background."""
@@ -306,34 +364,32 @@ class EducationScreen(Screen, Ui_EducationScreen):
         steady, self._steady = self._steady, None  # used once: the picture is painted into it
         if steady is None or steady[0] != self._steady_key() or self.fade.isVisible():
             return self.stage_image()
-        image = steady[1]
+        _key, image, moved_then = steady
         picture = self.slide_view.picture
         if picture.is_animating():  # a still picture is in the steady image as it is now
+            # Only where the moving parts were then and are now: the rest of the picture is as it was.
+            area = (moved_then | picture.moving_area()).toAlignedRect() & picture.rect()
             painter = QPainter(image)
-            picture.render(painter, picture.mapTo(self.stage, QPoint(0, 0)), QRegion(),
+            picture.render(painter, picture.mapTo(self.stage, area.topLeft()), QRegion(area),
                            QWidget.RenderFlag.DrawChildren)
             painter.end()
         return image
 
     def prepare_next(self) -> None:
-        """In the quiet moment after a slide change: render the next slide's picture ahead, and take the image of
-        the slide on show that the next change starts from."""
+        """In the quiet moment after a slide change: make the next slide ready in the hidden view (laid out, its
+        picture rendered, its image taken), and take the image of the slide on show that the next change starts
+        from."""
         if not self.isVisible():
             return
         if not self.fade.isVisible():
-            self._steady = (self._steady_key(), self.stage_image())
-        upcoming = self.slides[(self.index + 1) % len(self.slides)]
-        if upcoming.picture_path:  # the same picture and labels SlideView.show_slide will ask for
-            self.slide_view.picture.prepare(upcoming.picture_path, upcoming.labels)
+            self._steady = (self._steady_key(), self.stage_image(), self.slide_view.picture.moving_area())
+        self._prepare((self.index + 1) % len(self.slides))
 
     def _on_fade(self, value: float) -> None:
-        # One piece of the incoming image per frame; all that is left once the fade needs it (a slow machine).
-        self.take_incoming_image(whole=value >= 0.5)
         self.fade.set_progress(float(value))
 
     def _end_fade(self) -> None:
         """The live slide again (the fade's end, or a jump that needs none)."""
-        self._incoming_steps = []
         self.fade_anim.stop()
         self._keep_spares(self.fade.finish())
         picture = self.slide_view.picture

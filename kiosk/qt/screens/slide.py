@@ -1,15 +1,16 @@
 """One slide of the education loop: its picture beside its text (above it in portrait), with the text fitted.
 
 Its widgets are ui/slide.ui, the picture included (a PictureView showing the SVG file the content names); the QR
-code is drawn from the slide's data, so it is added here, in front of its caption.
+code is drawn from the slide's data, so it is added here, in front of its caption. The education screen keeps two:
+the one on show and a hidden one where the next slide is made ready (`prepare`).
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
+from PySide6.QtGui import QPaintDevice, QRegion, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from kiosk.core.content import Slide
@@ -64,6 +65,29 @@ class SlideView(QWidget, Ui_SlideView):
         self.bullets.setVisible(bool(slide.bullets))
         self.qr.setVisible(has_qr)
         self.qr_caption.setVisible(has_qr)
+
+    def prepare(self, slide: Slide, rect: QRect, image: QPaintDevice, at: QPoint) -> None:
+        """While hidden: show `slide` laid out at `rect` (the live slide's place), its text fitted, as it will look
+        once shown there, and render it into `image` at `at`. Qt lays out a hidden widget only when it is shown or
+        rendered, and the fit needs the text column's size first."""
+        self.setGeometry(rect)
+        self._size_qr()
+        self._lay_out()
+        self.show_slide(slide)
+        # Its motion starts from the beginning (it would for a new picture anyway): the live picture is put back
+        # to exactly this pose when the fade ends, whatever the lengths of its groups' loops.
+        self.picture.set_phase(0.0)
+        column = self.text_column.size()
+        self._lay_out()  # the new words may move the line between picture and text
+        if self.text_column.size() != column:
+            self.fit_text()
+        self.render(image, at, QRegion(), QWidget.RenderFlag.DrawChildren)
+        # Rendering lays the text column out, which asks this view to lay out again: done now, not when it shows.
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        self.box.invalidate()
+        self.box.activate()
 
     def apply_theme(self, theme: Theme) -> None:
         """The picture in the theme's look: high contrast recolours it; labels in the theme's text colours."""
@@ -122,6 +146,9 @@ class SlideView(QWidget, Ui_SlideView):
         self.text_layout.setStretch(0, 0 if portrait else 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._size_qr()
+        super().resizeEvent(event)
+
+    def _size_qr(self) -> None:
         qr_side = max(140, min(self.width(), self.height()) // 4)
         self.qr.setFixedSize(qr_side, qr_side)
-        super().resizeEvent(event)
