@@ -22,6 +22,9 @@ from kiosk.core.config import Config, Problem, load_config
 from kiosk.core.logsetup import enable_crash_dump, setup_logging
 
 # isort: split
+from kiosk.qt import pyside  # noqa: F401 - PySide6 itself, before the kiosk's Qt modules (see there)
+
+# isort: split
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication

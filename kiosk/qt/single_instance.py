@@ -8,7 +8,6 @@ EXIT_ALREADY_RUNNING and a message naming the folder and the process holding it.
 from __future__ import annotations
 
 import logging
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +26,8 @@ class LockHolder:
     app_name: str
 
     def describe(self) -> str:
+        import socket  # only when another kiosk holds the lock: not part of every start
+
         here = not self.hostname or self.hostname == socket.gethostname()
         return f"process {self.pid}" + ("" if here else f" on {self.hostname}")
 
