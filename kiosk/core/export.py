@@ -34,7 +34,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, Literal
 
@@ -107,47 +107,100 @@ def _local(dt: datetime, tz: tzinfo | None) -> datetime:
 Progress = Callable[[int, int], None]  # (rows written so far, rows in this export)
 
 
+class _LocalTimes:
+    """The "Created" text, "YYYY-MM-DD HH:MM:SS" in `tz` (None: the computer's zone), of stored created_at values.
+
+    Exactly datetime.fromisoformat(created).astimezone(tz).isoformat(" ", "seconds")[:19], without a datetime per
+    row: for each UTC hour the local offset is looked up once, at both ends of the hour. When they agree and the
+    offset is whole minutes, every instant of that hour is its UTC text moved by the offset (the seconds stay);
+    when the offset changes inside the hour (a DST change off the hour) or has seconds (old local mean times), the
+    rows of that hour are converted one by one. Only created_at in the store's own form (RequestStore._iso: 32
+    characters ending "+00:00") is cut so; anything else is converted one by one.
+    """
+
+    def __init__(self, tz: tzinfo | None) -> None:
+        self.tz = tz
+        # "YYYY-MM-DDTHH" -> (local "YYYY-MM-DD HH" at the hour's start, its minute, the local hour after), or None
+        self._hours: dict[str, tuple[str, int, str] | None] = {}
+
+    def __call__(self, created: str) -> str:
+        hour = self._hours.get(created[:13])
+        if hour is not None and len(created) == 32 and created[26:] == "+00:00":
+            start, shift, after = hour
+            if not shift:
+                return start + created[13:19]
+            minute = int(created[14:16]) + shift
+            if minute < 60:
+                return f"{start}:{minute:02d}{created[16:19]}"
+            return f"{after}:{minute - 60:02d}{created[16:19]}"
+        if len(created) == 32 and created[26:] == "+00:00" and created[:13] not in self._hours:
+            self._hours[created[:13]] = self._hour(created[:13])
+            return self(created)
+        return datetime.fromisoformat(created).astimezone(self.tz).isoformat(" ", "seconds")[:19]
+
+    def _hour(self, key: str) -> tuple[str, int, str] | None:
+        start = datetime.fromisoformat(key + ":00:00+00:00")
+        first = start.astimezone(self.tz)
+        last = (start + timedelta(hours=1, microseconds=-1)).astimezone(self.tz)
+        offset = first.utcoffset()
+        if offset is None or offset != last.utcoffset() or offset % timedelta(minutes=1):
+            return None
+        wall = first.replace(tzinfo=None)
+        return wall.isoformat(" ")[:13], wall.minute, (wall + timedelta(hours=1)).isoformat(" ")[:13]
+
+
 def _export_rows(
     raw_rows: Iterable[tuple],
-    ids: list[str],
+    references: list[str],
     rowids: list[int],
     symptom_labels: Mapping[str, str],
     best_time_labels: Mapping[str, str],
     tz: tzinfo | None,
     phone: Callable[[str], str],
     tick: Callable[[int], None] | None = None,
+    *,
+    neutralise: bool = False,
 ) -> Iterator[tuple[str, ...]]:
-    """EXPORT_COLUMNS values (plain text, not yet neutralised) from RequestStore.iter_export_rows() tuples;
-    appends each row's id to `ids` (and its rowid to `rowids`) as it goes, so exactly the rows written are the rows
-    marked exported.
+    """EXPORT_COLUMNS values from RequestStore.iter_export_rows() tuples, neutralised for CSV when `neutralise`
+    (neutralise_cell); appends each row's reference (and rowid) to `references` (`rowids`) as it goes, so exactly
+    the rows written are the rows marked exported.
 
-    Why this shape: it runs 100,000 times per big export. Symptom lists and best times repeat, so their
-    labels are built once per distinct value; "Created" is parsed by the C fromisoformat() and cut from
-    isoformat() instead of strftime() (same text: "YYYY-MM-DD HH:MM:SS" in `tz`, default local time).
+    Why this shape: it runs 100,000 times per big export. The columns whose values repeat (best time, symptoms,
+    language, status, consent version) come as one JSON text and get their texts (labels, neutralised) once per
+    distinct combination; the free text (reference, name, phone, note) is checked per row, inline (a million calls
+    add up); "Created" comes from _LocalTimes, and starts with a digit, so never needs neutralising.
     """
-    symptoms_text: dict[str, str] = {}
-    best_time_text = dict(best_time_labels)
-    from_iso = datetime.fromisoformat
-    for rowid, rid, reference, created, name, number, best_time, symptoms, note, language, status, consent in raw_rows:
-        if tick is not None and len(ids) % PROGRESS_EVERY == 0:
-            tick(len(ids))  # may raise ExportError("cancelled")
-        ids.append(rid)
+    cell = neutralise_cell if neutralise else str
+
+    def repeated(text: str) -> tuple[tuple[str, str], tuple[str, str, str]]:
+        best_time, symptoms, language, status, consent = json.loads(text)
+        chosen = "; ".join(symptom_labels.get(x, x) for x in json.loads(symptoms))
+        return (cell(best_time_labels.get(best_time, best_time)), cell(chosen)), (cell(language), cell(status),
+                                                                                   cell(consent))
+
+    repeated_texts: dict[str, tuple[tuple[str, str], tuple[str, str, str]]] = {}
+    created_text = _LocalTimes(tz)
+    triggers = FORMULA_TRIGGERS
+    for rowid, reference, created, name, number, note, repeating in raw_rows:
+        if tick is not None and len(references) % PROGRESS_EVERY == 0:
+            tick(len(references))  # may raise ExportError("cancelled")
+        references.append(reference)
         rowids.append(rowid)
-        chosen = symptoms_text.get(symptoms)
-        if chosen is None:
-            chosen = symptoms_text[symptoms] = "; ".join(symptom_labels.get(x, x) for x in json.loads(symptoms))
-        yield (
-            reference,
-            from_iso(created).astimezone(tz).isoformat(" ", "seconds")[:19],
-            name,
-            phone(number),
-            best_time_text.get(best_time, best_time),
-            chosen,
-            note,
-            language,
-            status,
-            consent,
-        )
+        texts = repeated_texts.get(repeating)
+        if texts is None:
+            texts = repeated_texts[repeating] = repeated(repeating)
+        shown = phone(number)
+        if neutralise:
+            # neutralise_cell() only where the first character is a formula trigger or whitespace (rare).
+            if reference[:1] in triggers or reference[:1].isspace():
+                reference = neutralise_cell(reference)
+            if name[:1] in triggers or name[:1].isspace():
+                name = neutralise_cell(name)
+            if shown[:1] in triggers or shown[:1].isspace():
+                shown = neutralise_cell(shown)
+            if note[:1] in triggers or note[:1].isspace():
+                note = neutralise_cell(note)
+        yield (reference, created_text(created), name, shown, *texts[0], note, *texts[1])
 
 
 def _target(destination: Path, fmt: str, when: datetime) -> Path:
@@ -185,18 +238,15 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _write_csv(path: Path, rows: Iterable[Iterable[str]]) -> None:
-    # utf-8-sig writes the BOM Excel needs to recognise UTF-8; errors="replace" only matters for lone
-    # surrogates in rows stored before validation existed (they would otherwise abort the export).
-    triggers = FORMULA_TRIGGERS
-    # neutralise_cell() inlined: a million calls are a noticeable part of a 100,000-row export.
-    neutralised = (
-        [("'" + v) if v and (v[0] in triggers or (v[0].isspace() and v.lstrip()[:1] in triggers)) else v for v in row]
-        for row in rows
-    )
-    with open(path, "w", encoding="utf-8-sig", errors="replace", newline="", buffering=1 << 20) as f:
+    # The rows come neutralised (_export_rows(neutralise=True)). The BOM lets Excel recognise UTF-8; written by
+    # hand rather than by "utf-8-sig", whose encoder is Python code run for every row (plain "utf-8" is C).
+    # errors="replace" only matters for lone surrogates in rows stored before validation existed (they would
+    # otherwise abort the export).
+    with open(path, "w", encoding="utf-8", errors="replace", newline="", buffering=1 << 20) as f:
+        f.write("\ufeff")
         writer = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         writer.writerow(EXPORT_COLUMNS)
-        writer.writerows(neutralised)
+        writer.writerows(rows)
         f.flush()
         os.fsync(f.fileno())
 
@@ -459,10 +509,11 @@ def export_requests(
             progress(done, max(total, done))
 
     phone = PhoneFormatter(region) if region else str
-    ids: list[str] = []
+    references: list[str] = []
     rowids: list[int] = []
-    rows = _export_rows(itertools.chain([first], raw_rows), ids, rowids, symptom_labels or {}, best_time_labels or {},
-                        tz, phone, tick if (progress is not None or cancelled is not None) else None)
+    rows = _export_rows(itertools.chain([first], raw_rows), references, rowids, symptom_labels or {},
+                        best_time_labels or {}, tz, phone,
+                        tick if (progress is not None or cancelled is not None) else None, neutralise=fmt == "csv")
     try:
         target = _write_file(fmt, destination, rows, _local(at, tz), folder_for_messages,
                              lambda: cancelled is not None and cancelled())
@@ -470,9 +521,9 @@ def export_requests(
         raw_rows.close()  # the read cursor ends here whatever happened (it is already exhausted on success)
 
     scope = "all" if all_rows else "new"
-    record = ExportRecord(at=at, rows=len(ids), format=fmt, destination=str(target), scope=scope)
+    record = ExportRecord(at=at, rows=len(references), format=fmt, destination=str(target), scope=scope)
     try:
-        store.finish_export(ids, record, rowids=rowids)
+        store.finish_export_rows(rowids, references, record)
     except StoreError as exc:
         # Keep the promise "nothing changed": the file goes too, so a retry exports the same rows again.
         with contextlib.suppress(OSError):
@@ -483,9 +534,9 @@ def export_requests(
             "no file was kept.",
         ) from exc
     if progress is not None:
-        progress(len(ids), len(ids))
-    log.info("exported %d request(s) as %s (scope %s)", len(ids), fmt, scope)
-    return ExportResult(path=target, rows=len(ids), fmt=fmt, scope=scope)
+        progress(len(references), len(references))
+    log.info("exported %d request(s) as %s (scope %s)", len(references), fmt, scope)
+    return ExportResult(path=target, rows=len(references), fmt=fmt, scope=scope)
 
 
 def _write_file(fmt: str, destination: Path, rows: Iterator[tuple[str, ...]], when: datetime,

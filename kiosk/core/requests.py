@@ -22,10 +22,12 @@ Text cleaning policy (clean_text):
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import phonenumbers
 
@@ -219,10 +221,24 @@ class PhoneFormatter:
         # (prefix, length) -> (str.format template with a {} per digit after the prefix, how many digits), or
         # None for a shape that cannot be templated (each such number is formatted on its own)
         self._known: dict[tuple[str, int], tuple[str, int] | None] = {}
+        # The same shapes for __call__'s first test: (prefix, length) -> ("%s" template, getter of the digit runs
+        # from the whole number), one C call each; only shapes that can be templated.
+        self._fill: dict[tuple[str, int], tuple[str, Callable[[str], Any]]] = {}
         self._home_code = phonenumbers.country_code_for_region((region or "").upper())
         self._cuts: dict[str, int | None] = {}  # first four characters -> _cut() of every E.164 number starting so
 
     def __call__(self, phone: str) -> str:
+        # The usual number: a shape learnt before, filled in with two dictionary look-ups and two C calls. The
+        # checks are _cut()'s: the same first four characters (so the same country code) and plain digits.
+        cut = self._cuts.get(phone[:4])
+        if cut is not None and len(phone) >= 6 and phone.isascii() and phone[1:].isdigit():
+            fill = self._fill.get((phone[:cut], len(phone)))
+            if fill is not None:
+                return fill[0] % fill[1](phone)
+        return self._format(phone)
+
+    def _format(self, phone: str) -> str:
+        """__call__() for a number of a shape not learnt yet (learning it), or one that cannot be templated."""
         # The country code is within the first four characters ("+1", "+44", "+353"): so is where to cut.
         head = phone[:4]
         if head in self._cuts:
@@ -271,7 +287,35 @@ class PhoneFormatter:
         parts = [ch.replace("{", "{{").replace("}", "}}") for ch in shown]
         for i in places:
             parts[i] = "{}"
+        self._fill[(phone[:cut], len(phone))] = _runs(shown, places, cut)
         return "".join(parts), len(rest)
+
+
+def _runs(shown: str, places: list[int], cut: int) -> tuple[str, Callable[[str], Any]]:
+    """PhoneFormatter's fill for a learnt shape: `shown` (a formatted sample) as a "%s" template with one %s per run
+    of the digits after `cut`, which sit at `places` in it, and the getter of those runs from the whole number:
+    "(202) %s-%s" and the slices [5:8] and [8:12] of "+12025550143"."""
+    at = set(places)
+    text: list[str] = []
+    runs: list[slice] = []
+    start = cut
+    i = 0
+    while i < len(shown):
+        if i in at:
+            j = i
+            while j + 1 in at:
+                j += 1
+            text.append("%s")
+            runs.append(slice(start, start + j - i + 1))
+            start += j - i + 1
+            i = j + 1
+        else:
+            text.append(shown[i].replace("%", "%%"))
+            i += 1
+    if not runs:  # no digits after the cut: the sample is the text (an empty run keeps one %s and one value)
+        text.append("%s")
+        runs.append(slice(0, 0))
+    return "".join(text), operator.itemgetter(*runs)
 
 
 def _name_problem(name: str) -> str | None:

@@ -126,11 +126,13 @@ _COLUMNS = (
 )
 
 
-# iter_export_rows(): the columns an export needs, in this order. The rowid (with the id) is what
-# finish_export() marks the written rows by: a lookup in the table's own b-tree, in the order the rows were read.
+# iter_export_rows(): what an export needs, in this order. The rowid and the reference (unique) are what
+# finish_export_rows() marks the written rows by. The columns whose values repeat from row to row come as one JSON
+# array text (json_array(best_time, symptoms, language, status, consent_version)): one string per row for Python to
+# make instead of five, and one dictionary key for the export's texts of all five (0.26 s -> 0.21 s for 100,000).
 EXPORT_ROW_COLUMNS = (
-    "rowid", "id", "reference", "created_at", "name", "phone", "best_time", "symptoms", "note", "language", "status",
-    "consent_version",
+    "rowid", "reference", "created_at", "name", "phone", "note",
+    "json_array(best_time, symptoms, language, status, consent_version)",
 )
 # domain's retention rule in SQL, for purge_exported() and count_due_for_purge() alike: exported, and first
 # exported before the cutoff (the one parameter). exported_at never moves after the first export. A table scan since
@@ -138,7 +140,7 @@ EXPORT_ROW_COLUMNS = (
 _DUE_FOR_PURGE = "exported_at IS NOT NULL AND exported_at < ?"
 # Ids per UPDATE when marking rows exported: well below SQLite's host-parameter limit (999 before 3.32).
 _MARK_CHUNK = 500
-# (rowid, id) pairs per UPDATE in _mark_exported_rows(): two parameters each, still below 999.
+# (rowid, reference) pairs per UPDATE in _mark_exported_rows(): two parameters each, still below 999.
 _MARK_ROWS_CHUNK = 450
 
 
@@ -567,11 +569,12 @@ class RequestStore:
         return int(self._read("counting requests for export", f"SELECT COUNT(*) FROM requests {where}")[0][0])
 
     def iter_export_rows(self, all_rows: bool = False) -> Generator[tuple, None, None]:
-        """The rows of for_export(all_rows), same order, as raw tuples of EXPORT_ROW_COLUMNS, streamed.
+        """The rows of for_export(all_rows), same order, as raw tuples of EXPORT_ROW_COLUMNS, streamed (for
+        finish_export_rows(): the rowid and the reference of each row).
 
         For big exports: one cursor read in batches keeps memory flat (100,000 StoredRequest objects are
-        ~150 MB) and skips parsing the export does not need (created_at stays ISO-8601 UTC text, symptoms
-        stay JSON text). One statement reads one consistent snapshot, however long the caller takes between
+        ~150 MB) and skips parsing the export does not need (created_at stays ISO-8601 UTC text, the repeating
+        columns one JSON text). One statement reads one consistent snapshot, however long the caller takes between
         rows. Exhaust or close the iterator before writing through this store. Raises StoreError.
         """
         where = "" if all_rows else "WHERE exported_at IS NULL"
@@ -610,31 +613,31 @@ class RequestStore:
         return changed
 
     @staticmethod
-    def _mark_exported_rows(conn: sqlite3.Connection, rowids: Sequence[int], ids: Sequence[str], at: str) -> int:
-        """_mark_exported() for the rows iter_export_rows() gave: rowids[i] is the rowid of ids[i].
+    def _mark_exported_rows(conn: sqlite3.Connection, rowids: Sequence[int], references: Sequence[str],
+                            at: str) -> int:
+        """_mark_exported() for the rows iter_export_rows() gave: rowids[i] is the rowid of references[i].
 
         By rowid: the rows come in created_at order, which is (nearly) rowid order, so each chunk updates rows that
         sit together in the table instead of looking up random uuids in the id index (0.23 s instead of 0.43 s
-        for 100,000 rows). "+id IN" (the "+" keeps SQLite on the rowid) checks every row is still the one read:
-        the table has no INTEGER PRIMARY KEY, so a VACUUM (compact() after a purge, maybe in another process
-        between the read and this transaction) may renumber rowids. A chunk that does not match in full (rows
-        renumbered, or deleted by a purge of an "all" export) is marked again by id, so exactly the rows written
-        are marked, whatever happened in between.
+        for 100,000 rows). "+reference IN" (the "+" keeps SQLite on the rowid; references are unique) checks that
+        every row is still the one read: the table has no INTEGER PRIMARY KEY, so a VACUUM (compact() after a
+        purge, maybe in another process between the read and this transaction) may renumber rowids. A chunk that
+        does not match in full (rows renumbered, or deleted by a purge during an "all" export) is marked again by
+        reference, so exactly the rows written are marked, whatever happened in between.
         """
-        if len(rowids) != len(ids):
-            raise ValueError("rowids and ids must pair up")
+        if len(rowids) != len(references):
+            raise ValueError("rowids and references must pair up")
         changed = 0
-        for start in range(0, len(ids), _MARK_ROWS_CHUNK):
-            part_ids = ids[start : start + _MARK_ROWS_CHUNK]
-            marks = ", ".join("?" * len(part_ids))
-            cur = conn.execute(
-                "UPDATE requests SET status = ?, exported_at = COALESCE(exported_at, ?) "
-                f"WHERE rowid IN ({marks}) AND +id IN ({marks})",
-                (STATUS_EXPORTED, at, *rowids[start : start + _MARK_ROWS_CHUNK], *part_ids),
-            )
+        for start in range(0, len(references), _MARK_ROWS_CHUNK):
+            part = references[start : start + _MARK_ROWS_CHUNK]
+            marks = ", ".join("?" * len(part))
+            update = "UPDATE requests SET status = ?, exported_at = COALESCE(exported_at, ?) WHERE "
+            cur = conn.execute(f"{update} rowid IN ({marks}) AND +reference IN ({marks})",
+                               (STATUS_EXPORTED, at, *rowids[start : start + _MARK_ROWS_CHUNK], *part))
             done = max(cur.rowcount, 0)
-            if done < len(part_ids):
-                done = RequestStore._mark_exported(conn, part_ids, at)
+            if done < len(part):
+                cur = conn.execute(f"{update} reference IN ({marks})", (STATUS_EXPORTED, at, *part))
+                done = max(cur.rowcount, 0)
             changed += done
         return changed
 
@@ -658,16 +661,16 @@ class RequestStore:
         with self._write("recording an export") as conn:
             return self._insert_export(conn, record)
 
-    def finish_export(self, ids: Iterable[str], record: ExportRecord, *, rowids: Sequence[int] | None = None) -> int:
-        """mark_exported(ids, record.at) + record_export(record) in ONE transaction; returns the record id.
-
-        `rowids`: the rowids iter_export_rows() gave with these ids (same order), for a faster mark."""
+    def finish_export(self, ids: Iterable[str], record: ExportRecord) -> int:
+        """mark_exported(ids, record.at) + record_export(record) in ONE transaction; returns the record id."""
         with self._write("recording an export") as conn:
-            if rowids is None:
-                self._mark_exported(conn, ids, _iso(record.at))
-            else:
-                self._mark_exported_rows(conn, rowids, ids if isinstance(ids, Sequence) else list(ids),
-                                         _iso(record.at))
+            self._mark_exported(conn, ids, _iso(record.at))
+            return self._insert_export(conn, record)
+
+    def finish_export_rows(self, rowids: Sequence[int], references: Sequence[str], record: ExportRecord) -> int:
+        """finish_export() for the rows iter_export_rows() gave, by their rowids and references (same order)."""
+        with self._write("recording an export") as conn:
+            self._mark_exported_rows(conn, rowids, references, _iso(record.at))
             return self._insert_export(conn, record)
 
     def export_history(self, limit: int = 20) -> list[ExportRecord]:

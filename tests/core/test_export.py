@@ -355,10 +355,10 @@ def test_failure_while_writing_removes_temp_file(store: RequestStore, out_dir: P
 def test_database_failure_after_writing_removes_the_file(store: RequestStore, out_dir: Path, monkeypatch):
     r = add_valid(store, "Secret Name")
 
-    def fail(ids, record, **_kw):
+    def fail(rowids, references, record):
         raise StoreError("disk_full", f"Request database {store.path}: full")
 
-    monkeypatch.setattr(store, "finish_export", fail)
+    monkeypatch.setattr(store, "finish_export_rows", fail)
     with pytest.raises(ExportError) as info:
         do_export(store, "csv", out_dir)
     assert info.value.kind == "store" and "disk_full" in str(info.value)

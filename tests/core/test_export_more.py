@@ -6,7 +6,7 @@ import csv
 import logging
 import random
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -118,3 +118,48 @@ def test_a_disk_problem_is_an_export_error_and_a_bug_stays_a_bug(store: RequestS
     assert "builtins.KeyError (message withheld" in caplog.text and "test_export_more.py" in caplog.text
     # The traceback quotes the line of code (here the test's own literal), never the exception's message.
     assert "Secret Name" not in caplog.text.replace('raise KeyError("Secret Name")', "")
+
+
+ZONES = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "Asia/Kathmandu",
+         "America/St_Johns", "Pacific/Chatham", "Europe/Amsterdam", "UTC"]
+# Days with a change of offset (DST starts and ends, Lord Howe's half-hour change off the UTC hour, Amsterdam's
+# local mean time of 1937 with its seconds), and an ordinary one.
+DAYS = [datetime(2024, 3, 9, tzinfo=UTC), datetime(2024, 11, 2, tzinfo=UTC), datetime(2024, 4, 6, tzinfo=UTC),
+        datetime(2024, 10, 5, tzinfo=UTC), datetime(1937, 6, 30, tzinfo=UTC), datetime(2024, 6, 1, tzinfo=UTC)]
+
+
+def _local_reference(created: str, tz: object) -> str:
+    return datetime.fromisoformat(created).astimezone(tz).isoformat(" ", "seconds")[:19]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("zone", ZONES)
+def test_created_text_is_exact_across_offset_changes(zone: str) -> None:
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(zone)
+    times = export_mod._LocalTimes(tz)
+    for day in DAYS:
+        for step in range(0, 2 * 24 * 3600, 7 * 60 + 13):  # two days, every 7 min 13 s: each minute of the hour
+            created = (day + timedelta(seconds=step, microseconds=step % 999_983)).isoformat(timespec="microseconds")
+            assert len(created) == 32
+            assert times(created) == _local_reference(created, tz), (zone, created)
+    for other in ("2024-03-10T07:30:00+00:00", "2024-03-10T07:30:00.5+00:00", "2024-03-10T02:30:00.000000-05:00",
+                  "2024-03-10 07:30:00.000000+00:00", "2024-03-10T07:30:00Z"):
+        assert times(other) == _local_reference(other, tz), (zone, other)
+
+
+def test_created_text_in_the_computers_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset (POSIX)")
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        times = export_mod._LocalTimes(None)
+        for step in range(0, 2 * 24 * 3600, 11 * 60 + 7):
+            created = (DAYS[0] + timedelta(seconds=step)).isoformat(timespec="microseconds")
+            assert times(created) == _local_reference(created, None), created
+    finally:
+        monkeypatch.undo()
+        time.tzset()

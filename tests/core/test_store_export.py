@@ -53,8 +53,10 @@ def test_a_version_3_file_gets_the_partial_export_index_and_keeps_everything(tmp
         assert s.schema_version() == SCHEMA_VERSION == 4
         assert "requests_to_export" in indexes(s) and "requests_exported_at" not in indexes(s)
         assert s.count_for_export() == 2 and s.count_for_export(all_rows=True) == 3
-        assert [row[1] for row in s.iter_export_rows()] == ["c", "a"], "oldest first"
-        assert [row[1] for row in s.iter_export_rows(all_rows=True)] == ["b", "c", "a"]
+        assert [row[1] for row in s.iter_export_rows()] == ["PS-CCCC", "PS-AAAA"], "oldest first"
+        assert [row[1] for row in s.iter_export_rows(all_rows=True)] == ["PS-BBBB", "PS-CCCC", "PS-AAAA"]
+        assert next(s.iter_export_rows())[2:] == ("2024-01-01T11:00:00.000000+00:00", "N", "+12025550143", "",
+                                                  '["any","[]","en","called","v"]')
         plan = " ".join(str(r) for r in s._read("test", "EXPLAIN QUERY PLAN SELECT rowid FROM requests WHERE "
                                                 "exported_at IS NULL ORDER BY created_at, rowid"))
         assert "requests_to_export" in plan and "TEMP B-TREE" not in plan, "an index walk, no sort"
@@ -72,9 +74,9 @@ def test_marking_by_rowid_marks_exactly_the_rows_read_and_keeps_the_first_export
     store.finish_export([first.id], record(T0 + timedelta(days=1), 1))
     rest = [store.add(req(f"R{i}"), now=T0 + timedelta(minutes=i)) for i in range(1000)]  # more than one chunk
     read = list(store.iter_export_rows(all_rows=True))
-    assert [row[1] for row in read] == [first.id] + [r.id for r in rest]
+    assert [row[1] for row in read] == [first.reference] + [r.reference for r in rest]
     at = T0 + timedelta(days=2)
-    store.finish_export([row[1] for row in read], record(at, len(read)), rowids=[row[0] for row in read])
+    store.finish_export_rows([row[0] for row in read], [row[1] for row in read], record(at, len(read)))
     assert store.count_for_export() == 0
     assert store.get(first.id).exported_at == T0 + timedelta(days=1), "the first export time stays"
     assert {store.get(r.id).exported_at for r in rest} == {at}
@@ -87,7 +89,7 @@ def test_rows_renumbered_between_read_and_mark_are_still_marked_by_id(store: Req
     store.finish_export([done.id], record(T0 + timedelta(days=1), 1))
     todo = store.add(req("To do"), now=T0 + timedelta(minutes=1))
     read = list(store.iter_export_rows())
-    assert [row[1] for row in read] == [todo.id]
+    assert [row[1] for row in read] == [todo.reference]
     other = sqlite3.connect(tmp_path / "requests.sqlite3", isolation_level=None)
     (done_rowid,), (todo_rowid,) = (other.execute("SELECT rowid FROM requests WHERE id = ?", (i,)).fetchone()
                                     for i in (done.id, todo.id))
@@ -98,14 +100,14 @@ def test_rows_renumbered_between_read_and_mark_are_still_marked_by_id(store: Req
     other.execute("COMMIT")
     other.close()
     at = T0 + timedelta(days=2)
-    store.finish_export([todo.id], record(at, 1), rowids=[read[0][0]])
+    store.finish_export_rows([read[0][0]], [todo.reference], record(at, 1))
     assert store.get(todo.id).exported_at == at
     assert store.get(done.id).exported_at == T0 + timedelta(days=1), "the other row is untouched"
     assert store.count_for_export() == 0
 
 
-def test_rowids_and_ids_must_pair_up(store: RequestStore) -> None:
+def test_rowids_and_references_must_pair_up(store: RequestStore) -> None:
     a = store.add(req(), now=T0)
     with pytest.raises(ValueError):
-        store.finish_export([a.id], record(T0, 1), rowids=[1, 2])
+        store.finish_export_rows([1, 2], [a.reference], record(T0, 1))
     assert store.count_for_export() == 1 and store.export_history() == []
