@@ -22,6 +22,7 @@ Text cleaning policy (clean_text):
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 import unicodedata
@@ -207,6 +208,109 @@ def _regex_width(pattern: str) -> int:
 DECIDING_DIGITS_MAX = 5
 
 
+@functools.cache
+def _decided(country_code: int, length: int, prefix: str) -> bool:
+    """True when every national number of this country and `length` starting with `prefix` is formatted alike by
+    phonenumbers: parsing E.164 strips no national prefix from it (national_prefix_for_parsing cannot match), and
+    in both format lists (national, international) the leading-digits patterns up to the chosen format are
+    matched or missed by `prefix` alone (their patterns, all \\d-only, then depend on the length alone). False
+    when unsure (a pattern this cannot read, a leading 0: Italian leading zeros are counted further on)."""
+    region = phonenumbers.region_code_for_country_code(country_code)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
+    if metadata is None or prefix[:1] == "0":
+        return False
+    if metadata.national_prefix_for_parsing and _prefix_matches(metadata.national_prefix_for_parsing, prefix) \
+            is not False:
+        return False
+    for formats in (metadata.number_format, metadata.intl_number_format or ()):
+        for number_format in formats:
+            if number_format.pattern is None or not _DIGITS_ONLY.fullmatch(number_format.pattern):
+                return False
+            if number_format.leading_digits_pattern:
+                matches = _prefix_matches(number_format.leading_digits_pattern[-1], prefix)
+                if matches is None:
+                    return False
+                if not matches:
+                    continue
+            if re.fullmatch(number_format.pattern, "0" * length):
+                break  # the format of every such number (as _choose_formatting_pattern_for_number picks it)
+    return True
+
+
+_DIGITS_ONLY = re.compile(r"(?:\\d|\{\d+(?:,\d+)?\}|[()])*")  # like (\d{3})(\d{4}): the length decides a match
+
+
+def _prefix_matches(pattern: str, prefix: str) -> bool | None:
+    """Whether re.match(pattern, number) holds for every number starting with `prefix` (True), for none (False),
+    or depends on later digits or cannot be told (None)."""
+    sequences = _digit_sequences(pattern)
+    if sequences is None:
+        return None
+    undecided = False
+    for sequence in sequences:
+        if all(ch in allowed for ch, allowed in zip(prefix, sequence, strict=False)):
+            if len(sequence) <= len(prefix):
+                return True  # this path matches within the prefix
+            undecided = True  # it might match, depending on later digits
+    return None if undecided else False
+
+
+@functools.cache
+def _digit_sequences(pattern: str) -> frozenset[tuple[frozenset[str], ...]] | None:
+    """The strings a leading-digits pattern matches as a prefix, as sequences of digit sets ("7(?:0|6[02-9])" ->
+    {7}{0}, {7}{6}{0,2..9}); None for anything but digits, classes, groups, alternatives and short repeats."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as regex_parser  # type: ignore[attr-defined]
+
+    digits = frozenset("0123456789")
+
+    Sequences = set[tuple[frozenset[str], ...]]
+
+    def expand(items: Any) -> Sequences:
+        out: Sequences = {()}
+        for op, arg in items:
+            options: Sequences
+            if op is sre.LITERAL and chr(arg) in digits:
+                options = {(frozenset(chr(arg)),)}
+            elif op is sre.IN:
+                chars: set[str] = set()
+                for item_op, item_arg in arg:
+                    if item_op is sre.LITERAL:
+                        chars.add(chr(item_arg))
+                    elif item_op is sre.RANGE:
+                        chars.update(chr(c) for c in range(item_arg[0], item_arg[1] + 1))
+                    elif item_op is sre.CATEGORY and item_arg is sre.CATEGORY_DIGIT:
+                        chars.update(digits)
+                    else:
+                        raise ValueError(pattern)
+                if not chars <= digits:
+                    raise ValueError(pattern)
+                options = {(frozenset(chars),)}
+            elif op is sre.SUBPATTERN:
+                options = expand(arg[-1])
+            elif op is sre.BRANCH:
+                options = set()
+                for branch in arg[1]:
+                    options |= expand(branch)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[1] <= 8:
+                once = expand(arg[2])
+                options = set()
+                for times in range(arg[0], arg[1] + 1):
+                    for parts in itertools.product(once, repeat=times):
+                        options.add(tuple(itertools.chain.from_iterable(parts)))
+            else:
+                raise ValueError(pattern)
+            out = {start + end for start in out for end in options}
+            if len(out) > 4096:
+                raise ValueError(pattern)
+        return out
+
+    try:
+        return frozenset(expand(regex_parser.parse(pattern)))
+    except (ValueError, re.error):
+        return None
+
+
 class PhoneFormatter:
     """format_phone_for_display() for many stored numbers at once (an export of 100,000 requests).
 
@@ -214,16 +318,18 @@ class PhoneFormatter:
     its length and its first few national digits (_deciding_digits: 3 for +1, 2 for +33 ...), never on the rest;
     so the text for "+1202" and 7 more digits is learnt once (the formatted sample with the places of those
     digits) and filled in for every other number of that shape. Anything not in E.164 is formatted on its own.
+    A shape is learnt from the fewest leading digits that decide it (_decided(): "+4479" for every British mobile
+    starting 79, rather than one shape per "+447911", "+447912" ...), so numbers from abroad, whose leading digits
+    vary most, need few phonenumbers calls.
     """
 
     def __init__(self, region: str) -> None:
         self.region = region
-        # (prefix, length) -> (str.format template with a {} per digit after the prefix, how many digits), or
-        # None for a shape that cannot be templated (each such number is formatted on its own)
-        self._known: dict[tuple[str, int], tuple[str, int] | None] = {}
-        # The same shapes for __call__'s first test: (prefix, length) -> ("%s" template, getter of the digit runs
-        # from the whole number), one C call each; only shapes that can be templated.
-        self._fill: dict[tuple[str, int], tuple[str, Callable[[str], Any]]] = {}
+        # (first `cut` characters, length) -> ("%s" template, getter of the digit runs it shows, from the whole
+        # number): one C call each; None for a shape that cannot be templated (each such number on its own).
+        self._fill: dict[tuple[str, int], tuple[str, Callable[[str], Any]] | None] = {}
+        # The same, keyed by the fewest characters that decide the shape (several _fill keys share one).
+        self._learnt: dict[tuple[str, int], tuple[str, Callable[[str], Any]] | None] = {}
         self._home_code = phonenumbers.country_code_for_region((region or "").upper())
         self._cuts: dict[str, int | None] = {}  # first four characters -> _cut() of every E.164 number starting so
 
@@ -252,13 +358,29 @@ class PhoneFormatter:
         if cut is None:
             return format_phone_for_display(phone, self.region)
         key = (phone[:cut], len(phone))
-        if key in self._known:
-            known = self._known[key]
+        if key in self._fill:
+            fill = self._fill[key]
         else:
-            known = self._known[key] = self._learn(phone, cut)
-        if known is None:
+            fill = self._fill[key] = self._shape(phone, cut)
+        if fill is None:
             return format_phone_for_display(phone, self.region)
-        return known[0].format(*phone[cut:])
+        return fill[0] % fill[1](phone)
+
+    def _shape(self, phone: str, cut: int) -> tuple[str, Callable[[str], Any]] | None:
+        """The fill for numbers like `phone` (E.164, a known country code), learnt from the fewest leading digits
+        that decide it, or from the first `cut` characters (_deciding_digits) when nothing shorter is sure to."""
+        for code_length in (1, 2, 3):
+            if int(phone[1 : 1 + code_length]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+                break
+        country_code, national = int(phone[1 : 1 + code_length]), phone[1 + code_length :]
+        for digits in range(1, cut - 1 - code_length):
+            if _decided(country_code, len(national), national[:digits]):
+                cut = 1 + code_length + digits
+                break
+        key = (phone[:cut], len(phone))
+        if key not in self._learnt:
+            self._learnt[key] = self._learn(phone, cut)
+        return self._learnt[key]
 
     @staticmethod
     def _cut(phone: str) -> int | None:
@@ -271,7 +393,7 @@ class PhoneFormatter:
                 return 1 + length + _deciding_digits(country_code)
         return None
 
-    def _learn(self, phone: str, cut: int) -> tuple[str, int] | None:
+    def _learn(self, phone: str, cut: int) -> tuple[str, Callable[[str], Any]] | None:
         # format_phone_for_display() without its cleaning and length checks: `phone` is plain E.164 here.
         try:
             number = phonenumbers.parse(phone, None)
@@ -284,11 +406,7 @@ class PhoneFormatter:
         places = [i for i, ch in enumerate(shown) if ch.isdigit()][-len(rest):] if rest else []
         if len(places) != len(rest) or "".join(shown[i] for i in places) != rest:
             return None  # not a plain grouping of the digits
-        parts = [ch.replace("{", "{{").replace("}", "}}") for ch in shown]
-        for i in places:
-            parts[i] = "{}"
-        self._fill[(phone[:cut], len(phone))] = _runs(shown, places, cut)
-        return "".join(parts), len(rest)
+        return _runs(shown, places, cut)
 
 
 def _runs(shown: str, places: list[int], cut: int) -> tuple[str, Callable[[str], Any]]:

@@ -163,3 +163,35 @@ def test_created_text_in_the_computers_zone(monkeypatch: pytest.MonkeyPatch) -> 
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_phone_formatter_matches_phonenumbers_in_every_country() -> None:
+    # Shapes are learnt from the fewest leading digits that decide them (requests._decided): every region's example
+    # numbers, and the same with their later digits changed, must still read exactly as phonenumbers writes them.
+    import phonenumbers
+
+    rng = random.Random(15)
+    numbers = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in range(11):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            code = str(example.country_code)
+            national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)[1 + len(code):]
+            numbers.append(f"+{code}{national}")
+            keep = rng.randrange(len(national))
+            numbers.append(f"+{code}{national[:keep]}{''.join(rng.choice('0123456789') for _ in national[keep:])}")
+    for region in ("US", "GB", "AR"):
+        formatter = PhoneFormatter(region)
+        for number in numbers * 2:
+            assert formatter(number) == format_phone_for_display(number, region), (region, number)
+
+
+def test_phone_formatter_learns_a_shape_once_for_many_numbers() -> None:
+    rng = random.Random(2)
+    formatter = PhoneFormatter("US")
+    for _ in range(2000):
+        formatter(f"+447{rng.randrange(10**8, 10**9)}")  # British mobiles: "+447" and 9 random digits
+        formatter(f"+1{rng.randrange(200, 999)}{rng.randrange(200, 999)}{rng.randrange(10_000):04d}")
+    assert len(formatter._learnt) < 100, "not one phonenumbers call per leading-digit combination (~2,500 here)"
