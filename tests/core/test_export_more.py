@@ -195,3 +195,18 @@ def test_phone_formatter_learns_a_shape_once_for_many_numbers() -> None:
         formatter(f"+447{rng.randrange(10**8, 10**9)}")  # British mobiles: "+447" and 9 random digits
         formatter(f"+1{rng.randrange(200, 999)}{rng.randrange(200, 999)}{rng.randrange(10_000):04d}")
     assert len(formatter._learnt) < 100, "not one phonenumbers call per leading-digit combination (~2,500 here)"
+
+
+def test_csv_lines_are_what_csv_writer_writes() -> None:
+    import io
+
+    values = ["", "Ana", "a,b", 'say "hi"', "line\nbreak", "cr\rhere", "crlf\r\n", "'=1+1", " padded ", ",", '"',
+              "tab\there", "😀", "مرحبا", "x" * 5000, ";", "\x00", "\u2028", "a\x1fb", "¤", "{0}", "%s"]
+    rng = random.Random(3)
+    rows = [[rng.choice(values) for _ in export_mod.EXPORT_COLUMNS] for _ in range(3000)]
+    rows += [[value] * len(export_mod.EXPORT_COLUMNS) for value in values]
+    expected = io.StringIO()
+    writer = csv.writer(expected, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(export_mod.EXPORT_COLUMNS)
+    writer.writerows(rows)
+    assert "".join(export_mod._csv_lines(iter(rows))) == expected.getvalue()
