@@ -60,6 +60,19 @@ def _differing(a: QImage, b: QImage, tolerance: int = 4) -> float:
     return differ / (a.width() * a.height())
 
 
+def _most_different(a: QImage, b: QImage) -> int:
+    """The largest difference in any channel of any pixel, at full size."""
+    import numpy as np
+
+    def array(image: QImage) -> np.ndarray:
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[
+            :, :image.width() * 4].astype(int)
+
+    assert a.size() == b.size()
+    return int(np.abs(array(a) - array(b)).max())
+
+
 def test_mid_fade_shows_still_images_one_at_a_time(make_kiosk, fast_config, qtbot) -> None:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(replace(fast_config, slides=replace(fast_config.slides, transition_ms=1000)))
     screen = kiosk.flow.education
@@ -80,6 +93,7 @@ def test_mid_fade_shows_still_images_one_at_a_time(make_kiosk, fast_config, qtbo
     animation = screen.fade_anim
     animation.pause()  # the test moves time itself
     assert screen.slide_view is views[1]
+    assert all(ink is not None for ink in screen.fade.inks)  # both images taken ahead, with their ink
     for widget in live[:4]:  # the outgoing slide, once its image is taken
         widget.installEventFilter(watch)
     for ms in (20, 40, 60):
@@ -95,11 +109,14 @@ def test_mid_fade_shows_still_images_one_at_a_time(make_kiosk, fast_config, qtbo
     assert 0 < progress < 0.5
     shown = _on_screen(kiosk, stage)
     assert _differing(shown, _over_background(outgoing, background, 1 - 2 * progress)) < 0.01
+    # Blended only where the image has ink (words, picture): every pixel as a blend of the whole image would be.
+    assert _most_different(shown, _over_background(screen.fade.outgoing.toImage(), background, 1 - 2 * progress)) <= 2
     animation.setCurrentTime(750)  # second half: only the incoming slide, coming out of the background
     progress = screen.fade.progress
     assert 0.5 < progress < 1
     shown = _on_screen(kiosk, stage)
     assert _differing(shown, _over_background(incoming, background, 2 * progress - 1)) < 0.01
+    assert _most_different(shown, _over_background(incoming, background, 2 * progress - 1)) <= 2
     assert watch.paints == 0  # the live slide's words and picture were never painted during the fade
 
     animation.setCurrentTime(1000)  # the end: the live slide again, looking exactly like its image
@@ -140,11 +157,19 @@ def _rgb(image) -> QImage:  # type: ignore[no-untyped-def]
 
 
 def _fade_to_the_end(screen, qtbot) -> QImage:  # type: ignore[no-untyped-def]
-    """Pause the fade that just started, check its incoming image is the slide the screen now says it shows, run
-    the fade to its end; the incoming image."""
+    """Pause the fade that just started, check that a frame in each half shows its image as a whole blend would
+    (to the pixel, whatever the fade knew of the images' ink), run the fade to its end; the incoming image."""
     animation = screen.fade_anim
     animation.pause()
     incoming = _rgb(screen.fade.incoming)
+    background = screen.state.theme.palette.background
+    for share in (0.25, 0.75):
+        animation.setCurrentTime(round(animation.duration() * share))
+        progress = screen.fade.progress
+        image, opacity = (screen.fade.outgoing, 1 - 2 * progress) if progress < 0.5 else (
+            screen.fade.incoming, 2 * progress - 1)
+        shown = screen.window().grab(QRect(screen.stage.mapTo(screen.window(), QPoint(0, 0)), screen.stage.size()))
+        assert _most_different(shown.toImage(), _over_background(image.toImage(), background, opacity)) <= 2
     animation.setCurrentTime(animation.duration())
     qtbot.waitUntil(lambda: not screen.fade.isVisible(), timeout=2000)
     return incoming
