@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -17,6 +18,13 @@ def bundle_root() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root)
+    return _source_root()
+
+
+@cache
+def _source_root() -> Path:
+    # Resolved once: resolve() asks the file system about every folder on the way, and start-up alone looks for
+    # some thirty resources (each slide's picture, the style sheet, the content files).
     return Path(__file__).resolve().parent.parent.parent
 
 
