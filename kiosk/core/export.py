@@ -7,8 +7,9 @@ Qt-free. The guarantees:
   database changes, and ExportError says which folder was involved (never any patient data).
 * No formula injection. CSV cells that a spreadsheet would run as a formula are neutralised with a leading
   apostrophe (neutralise_cell, OWASP guidance). XLSX cells are written by XlsxWriter as typed *string* cells
-  (write_string), which no spreadsheet evaluates; cells that look like formulas also get Excel's "quote
-  prefix" style so that editing the cell keeps it text. XLSX values are therefore exactly the stored text.
+  (write_string; most rows as the very same XML streamed by _RowStream), which no spreadsheet evaluates; cells
+  that look like formulas also get Excel's "quote prefix" style so that editing the cell keeps it text. XLSX
+  values are therefore exactly the stored text.
 * Phone numbers as people read them (when the clinic's `region` is given): numbers of the clinic's own country
   in national format ("(202) 555-0143"), which starts with no formula character and needs no neutralising;
   others in international format ("+44 7700 900123"), neutralised in CSV only ("'+44 7700 900123").
@@ -115,8 +116,8 @@ class _LocalTimes:
     row: for each UTC hour the local offset is looked up once, at both ends of the hour. When they agree and the
     offset is whole minutes, every instant of that hour is its UTC text moved by the offset (the seconds stay);
     when the offset changes inside the hour (a DST change off the hour) or has seconds (old local mean times), the
-    rows of that hour are converted one by one. Only created_at in the store's own form (RequestStore._iso: 32
-    characters ending "+00:00") is cut so; anything else is converted one by one.
+    rows of that hour are converted one by one. Only created_at in the store's own form (RequestStore._iso:
+    "YYYY-MM-DDTHH:MM:SS.ffffff+00:00") is cut so; anything else is converted one by one.
     """
 
     def __init__(self, tz: tzinfo | None) -> None:
@@ -126,7 +127,7 @@ class _LocalTimes:
 
     def __call__(self, created: str) -> str:
         hour = self._hours.get(created[:13])
-        if hour is not None and len(created) == 32 and created[26:] == "+00:00":
+        if hour is not None and len(created) == 32 and created[26:] == "+00:00" and created[13] == ":" == created[16]:
             start, shift, after = hour
             if not shift:
                 return start + created[13:19]
@@ -134,7 +135,8 @@ class _LocalTimes:
             if minute < 60:
                 return f"{start}:{minute:02d}{created[16:19]}"
             return f"{after}:{minute - 60:02d}{created[16:19]}"
-        if len(created) == 32 and created[26:] == "+00:00" and created[:13] not in self._hours:
+        if len(created) == 32 and created[26:] == "+00:00" and created[13] == ":" == created[16] \
+                and created[:13] not in self._hours:
             self._hours[created[:13]] = self._hour(created[:13])
             return self(created)
         return datetime.fromisoformat(created).astimezone(self.tz).isoformat(" ", "seconds")[:19]
@@ -360,8 +362,9 @@ class _RowStream:
     regex substitutions, a whitespace check, the cell name, escaping): ~4 s for 100,000 requests of 10 cells.
     Here a row is one regex search and, for the usual row, one str.format() of a template chosen by which cells
     are empty or formula-looking (the quote-prefix style). Any row with something rarer (see _SLOW_ROW) goes
-    through write_string() as before. Relies on XlsxWriter internals (3.2-3.3: the row file `fh`, `previous_row`,
-    `table`, the dimensions); for_sheet() returns None, and every row takes write_string(), if they are missing.
+    through write_string() as before. Relies on XlsxWriter internals (checked with 3.3.0 and 3.3.1: the row file
+    `fh`, `previous_row`, `table`, `row_info`, the dimensions); for_sheet() returns None, and every row takes
+    write_string(), when they are missing (3.2.9 has no `row_info`, for one). pyproject.toml pins XlsxWriter 3.3.
     """
 
     BATCH = 256  # rows per write to the row file
