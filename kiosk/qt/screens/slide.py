@@ -82,8 +82,10 @@ class SlideView(QWidget, Ui_SlideView):
         if self.text_column.size() != column:
             self.fit_text()
         self.render(image, at, QRegion(), QWidget.RenderFlag.DrawChildren)
-        # Rendering lays the text column out, which asks this view to lay out again: done now, not when it shows.
+        # Rendering lays the text column out, which asks this view to lay out again: done now, not when it shows;
+        # and the fit its resize asked for is done already.
         self._lay_out()
+        self._refit.stop()
 
     def _lay_out(self) -> None:
         self.box.invalidate()
