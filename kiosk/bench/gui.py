@@ -126,7 +126,8 @@ def bench_frames(kiosk: Kiosk, size: tuple[int, int], transitions: int) -> list[
     what = (f"EducationScreen.render() into a {w}×{h} image for every 60 Hz frame of {transitions} cross-fades "
             f"({duration} ms, all slides in turn; {len(frames)} frames): frame 0 = the slide change + the slide "
             "area and page dots it repaints, the others = the slide area the fade repaints; between changes the "
-            "next slide is made ready (laid out, its image taken), as the kiosk does")
+            "next slide is made ready (laid out, its image taken), as the kiosk does (not before the first change: "
+            "its frame 0 makes the slide ready at once)")
     return [
         Figure(f"frame_p50_{h}", f"frame p50, {label}", percentile(frames, 50), "ms", what),
         Figure(f"frame_p95_{h}", f"frame p95, {label}", percentile(frames, 95), "ms", what, limit=limit),
