@@ -234,7 +234,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
 
     def _hidden_view(self) -> SlideView:
         if self._next_view is None:
-            view = SlideView(self.stage)  # the form's widgets again; outside the stage's layout until it goes live
+            view = SlideView(self.stage)  # ui/slide.ui's widgets again; both views fill the stage
             view.setObjectName("next_slide_view")
             view.hide()  # hidden: never painted on screen, its picture still, none of its words on show
             self._next_view = view
@@ -253,6 +253,8 @@ class EducationScreen(Screen, Ui_EducationScreen):
         live, ready = self._live_view, self._hidden_view()
         ready.show()
         live.hide()  # its picture stops moving
+        ready.setObjectName("slide_view")  # names as the roles go, for anyone inspecting the widget tree
+        live.setObjectName("next_slide_view")
         self._live_view, self._next_view = ready, live
 
     # ---- text and looks -----------------------------------------------------------------------------------
