@@ -25,8 +25,6 @@ Qt-free. The guarantees:
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import itertools
 import json
 import logging
@@ -152,6 +150,22 @@ class _LocalTimes:
         return wall.isoformat(" ")[:13], wall.minute, (wall + timedelta(hours=1)).isoformat(" ")[:13]
 
 
+def _repeated_texts(symptom_labels: Mapping[str, str], best_time_labels: Mapping[str, str],
+                    cell: Callable[[str], str]) -> Callable[[str], tuple[tuple[str, str], tuple[str, str, str]]]:
+    """The texts of the five repeating columns from iter_export_rows()'s JSON text of them, made once per distinct
+    combination: ((best time, symptoms), (language, status, consent version)), each passed through `cell`."""
+    made: dict[str, tuple[tuple[str, str], tuple[str, str, str]]] = {}
+
+    def texts(repeating: str) -> tuple[tuple[str, str], tuple[str, str, str]]:
+        best_time, symptoms, language, status, consent = json.loads(repeating)
+        chosen = "; ".join(symptom_labels.get(x, x) for x in json.loads(symptoms))
+        made[repeating] = found = ((cell(best_time_labels.get(best_time, best_time)), cell(chosen)),
+                                   (cell(language), cell(status), cell(consent)))
+        return found
+
+    return lambda repeating: made.get(repeating) or texts(repeating)
+
+
 def _export_rows(
     raw_rows: Iterable[tuple],
     references: list[str],
@@ -161,49 +175,83 @@ def _export_rows(
     tz: tzinfo | None,
     phone: Callable[[str], str],
     tick: Callable[[int], None] | None = None,
-    *,
-    neutralise: bool = False,
 ) -> Iterator[tuple[str, ...]]:
-    """EXPORT_COLUMNS values from RequestStore.iter_export_rows() tuples, neutralised for CSV when `neutralise`
-    (neutralise_cell); appends each row's reference (and rowid) to `references` (`rowids`) as it goes, so exactly
-    the rows written are the rows marked exported.
+    """EXPORT_COLUMNS values (plain text) from RequestStore.iter_export_rows() tuples, for XLSX; appends each row's
+    reference (and rowid) to `references` (`rowids`) as it goes, so exactly the rows written are the rows marked
+    exported. _csv_text() is the same loop for CSV.
 
     Why this shape: it runs 100,000 times per big export. The columns whose values repeat (best time, symptoms,
-    language, status, consent version) come as one JSON text and get their texts (labels, neutralised) once per
-    distinct combination; the free text (reference, name, phone, note) is checked per row, inline (a million calls
-    add up); "Created" comes from _LocalTimes, and starts with a digit, so never needs neutralising.
+    language, status, consent version) come as one JSON text and get their texts once per distinct combination;
+    "Created" comes from _LocalTimes.
     """
-    cell = neutralise_cell if neutralise else str
-
-    def repeated(text: str) -> tuple[tuple[str, str], tuple[str, str, str]]:
-        best_time, symptoms, language, status, consent = json.loads(text)
-        chosen = "; ".join(symptom_labels.get(x, x) for x in json.loads(symptoms))
-        return (cell(best_time_labels.get(best_time, best_time)), cell(chosen)), (cell(language), cell(status),
-                                                                                   cell(consent))
-
-    repeated_texts: dict[str, tuple[tuple[str, str], tuple[str, str, str]]] = {}
+    repeated = _repeated_texts(symptom_labels, best_time_labels, str)
     created_text = _LocalTimes(tz)
-    triggers = FORMULA_TRIGGERS
     for rowid, reference, created, name, number, note, repeating in raw_rows:
         if tick is not None and len(references) % PROGRESS_EVERY == 0:
             tick(len(references))  # may raise ExportError("cancelled")
         references.append(reference)
         rowids.append(rowid)
-        texts = repeated_texts.get(repeating)
-        if texts is None:
-            texts = repeated_texts[repeating] = repeated(repeating)
+        before, after = repeated(repeating)
+        yield (reference, created_text(created), name, phone(number), *before, note, *after)
+
+
+def _csv_text(
+    raw_rows: Iterable[tuple],
+    references: list[str],
+    rowids: list[int],
+    symptom_labels: Mapping[str, str],
+    best_time_labels: Mapping[str, str],
+    tz: tzinfo | None,
+    phone: Callable[[str], str],
+    tick: Callable[[int], None] | None = None,
+) -> Iterator[str]:
+    """_export_rows() for CSV: the file's text (header first, then rows in batches), every cell neutralised
+    (neutralise_cell) and written as csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\r\n") writes it
+    (tests compare the two).
+
+    One f-string per row instead of a tuple, a neutralise_cell() call per cell and csv's check of every
+    character: the repeating columns come neutralised and quoted once per distinct combination, "Created" never
+    needs either (it starts with a digit and holds no comma), and the free text (reference, name, phone, note)
+    is checked inline, quoted only when it holds a comma, a quote, CR or LF (a note with a comma is common).
+    """
+    repeated = _repeated_texts(symptom_labels, best_time_labels, lambda text: _csv_field(neutralise_cell(text)))
+    created_text = _LocalTimes(tz)
+    triggers = FORMULA_TRIGGERS
+    lines = [",".join(_csv_field(title) for title in EXPORT_COLUMNS) + "\r\n"]
+    for rowid, reference, created, name, number, note, repeating in raw_rows:
+        if tick is not None and len(references) % PROGRESS_EVERY == 0:
+            tick(len(references))  # may raise ExportError("cancelled")
+        references.append(reference)
+        rowids.append(rowid)
+        before, after = repeated(repeating)
         shown = phone(number)
-        if neutralise:
-            # neutralise_cell() only where the first character is a formula trigger or whitespace (rare).
-            if reference[:1] in triggers or reference[:1].isspace():
-                reference = neutralise_cell(reference)
-            if name[:1] in triggers or name[:1].isspace():
-                name = neutralise_cell(name)
-            if shown[:1] in triggers or shown[:1].isspace():
-                shown = neutralise_cell(shown)
-            if note[:1] in triggers or note[:1].isspace():
-                note = neutralise_cell(note)
-        yield (reference, created_text(created), name, shown, *texts[0], note, *texts[1])
+        # neutralise_cell() only where the first character is a formula trigger or whitespace (rare).
+        if reference[:1] in triggers or reference[:1].isspace():
+            reference = neutralise_cell(reference)
+        if name[:1] in triggers or name[:1].isspace():
+            name = neutralise_cell(name)
+        if shown[:1] in triggers or shown[:1].isspace():
+            shown = neutralise_cell(shown)
+        if note[:1] in triggers or note[:1].isspace():
+            note = neutralise_cell(note)
+        free = reference + name + shown + note
+        if "," in free or '"' in free or "\n" in free or "\r" in free:
+            reference, name, shown, note = (_csv_field(reference), _csv_field(name), _csv_field(shown),
+                                            _csv_field(note))
+        lines.append(f"{reference},{created_text(created)},{name},{shown},{before[0]},{before[1]},{note},"
+                     f"{after[0]},{after[1]},{after[2]}\r\n")
+        if len(lines) >= 1000:
+            yield "".join(lines)
+            lines.clear()
+    yield "".join(lines)
+
+
+def _csv_field(value: str) -> str:
+    """A value as csv.writer(quoting=QUOTE_MINIMAL) writes it: in quotes, its quotes doubled, when it holds the
+    delimiter, a quote, CR or LF."""
+    if "," in value or '"' in value or "\n" in value or "\r" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def _target(destination: Path, fmt: str, when: datetime) -> Path:
@@ -240,43 +288,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_csv(path: Path, rows: Iterable[Sequence[str]]) -> None:
-    # The rows come neutralised (_export_rows(neutralise=True)). The BOM lets Excel recognise UTF-8; written by
-    # hand rather than by "utf-8-sig", whose encoder is Python code run for every row (plain "utf-8" is C).
-    # errors="replace" only matters for lone surrogates in rows stored before validation existed (they would
-    # otherwise abort the export).
+def _write_csv(path: Path, text: Iterable[str]) -> None:
+    # `text` is _csv_text()'s. The BOM lets Excel recognise UTF-8; written by hand rather than by "utf-8-sig",
+    # whose encoder is Python code run for every write (plain "utf-8" is C). errors="replace" only matters for lone
+    # surrogates in rows stored before validation existed (they would otherwise abort the export).
     with open(path, "w", encoding="utf-8", errors="replace", newline="", buffering=1 << 20) as f:
         f.write("\ufeff")
-        f.writelines(_csv_lines(rows))
+        f.writelines(text)
         f.flush()
         os.fsync(f.fileno())
-
-
-def _csv_lines(rows: Iterable[Sequence[str]]) -> Iterator[str]:
-    """The CSV text of the header and `rows`, as csv.writer(QUOTE_MINIMAL, "\r\n") writes it, in batches.
-
-    A row with no comma, quote, CR or LF inside a value is its values joined by commas, which is what csv.writer
-    writes for it (nothing to quote): one join per row instead of csv's check of every character (0.19 s -> 0.13 s
-    for 100,000 rows). Any other row goes through csv.writer itself."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    commas = len(EXPORT_COLUMNS) - 1
-    lines: list[str] = [buffer.getvalue()]
-    for row in rows:
-        line = ",".join(row)
-        if len(row) == commas + 1 and line.count(",") == commas and '"' not in line and "\n" not in line \
-                and "\r" not in line:
-            lines.append(line + "\r\n")
-        else:
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerow(row)
-            lines.append(buffer.getvalue())
-        if len(lines) >= 1000:
-            yield "".join(lines)
-            lines.clear()
-    yield "".join(lines)
 
 
 _XLSX_WIDTHS = (10, 20, 28, 18, 14, 40, 50, 10, 10, 16)
@@ -540,9 +560,9 @@ def export_requests(
     phone = PhoneFormatter(region) if region else str
     references: list[str] = []
     rowids: list[int] = []
-    rows = _export_rows(itertools.chain([first], raw_rows), references, rowids, symptom_labels or {},
-                        best_time_labels or {}, tz, phone,
-                        tick if (progress is not None or cancelled is not None) else None, neutralise=fmt == "csv")
+    make = _csv_text if fmt == "csv" else _export_rows
+    rows = make(itertools.chain([first], raw_rows), references, rowids, symptom_labels or {}, best_time_labels or {},
+                tz, phone, tick if (progress is not None or cancelled is not None) else None)
     try:
         target = _write_file(fmt, destination, rows, _local(at, tz), folder_for_messages,
                              lambda: cancelled is not None and cancelled())
@@ -568,7 +588,7 @@ def export_requests(
     return ExportResult(path=target, rows=len(references), fmt=fmt, scope=scope)
 
 
-def _write_file(fmt: str, destination: Path, rows: Iterator[tuple[str, ...]], when: datetime,
+def _write_file(fmt: str, destination: Path, rows: Iterator[Any], when: datetime,
                 folder_for_messages: Path, cancelled: Callable[[], bool]) -> Path:
     """Write `rows` to a temp file beside the target and rename it into place; returns the target.
 

@@ -197,16 +197,35 @@ def test_phone_formatter_learns_a_shape_once_for_many_numbers() -> None:
     assert len(formatter._learnt) < 100, "not one phonenumbers call per leading-digit combination (~2,500 here)"
 
 
-def test_csv_lines_are_what_csv_writer_writes() -> None:
+def test_csv_text_is_neutralised_cells_as_csv_writer_writes_them() -> None:
+    # The reference is what the export did before _csv_text(): the plain rows, neutralise_cell() on every cell,
+    # csv.writer(QUOTE_MINIMAL, "\r\n").
     import io
+    import json
 
-    values = ["", "Ana", "a,b", 'say "hi"', "line\nbreak", "cr\rhere", "crlf\r\n", "'=1+1", " padded ", ",", '"',
-              "tab\there", "😀", "مرحبا", "x" * 5000, ";", "\x00", "\u2028", "a\x1fb", "¤", "{0}", "%s"]
+    values = ["", "Ana", "a,b", 'say "hi"', "line\nbreak", "cr\rhere", "crlf\r\n", "=1+1", "+44", "-2", "@x", "'=1",
+              " =1", "\t@x", " padded ", ",", '"', "tab\there", "😀", "مرحبا", "x" * 5000, ";", "\x00", "\u2028",
+              "¤", "{0}", "%s", "#N/A", "＝1"]
     rng = random.Random(3)
-    rows = [[rng.choice(values) for _ in export_mod.EXPORT_COLUMNS] for _ in range(3000)]
-    rows += [[value] * len(export_mod.EXPORT_COLUMNS) for value in values]
+    labels = {"groin_pain": "Groin, pain", "hip": '"Hip"', "minus": "-sore"}
+    times = {"morning": "Morning, early", "any": "=Any"}
+    raw = []
+    for i in range(3000):
+        repeating = json.dumps([rng.choice([*times, "evening", rng.choice(values)]),
+                                json.dumps(rng.sample([*labels, "knee", rng.choice(values)], 2)),
+                                rng.choice(["en", rng.choice(values)]),
+                                rng.choice(["new", "called", rng.choice(values)]),
+                                rng.choice(["2024-05", rng.choice(values)])])
+        created = (datetime(2024, 3, 9, tzinfo=UTC) + timedelta(minutes=37 * i)).isoformat(timespec="microseconds")
+        raw.append((i, rng.choice([f"PS-{i:04d}", rng.choice(values)]), created, rng.choice(values),
+                    rng.choice(["+12025550143", "+447700900123", rng.choice(values)]), rng.choice(values), repeating))
+    ticks: list[int] = []
+    refs: list[str] = []
+    text = "".join(export_mod._csv_text(iter(raw), refs, [], labels, times, UTC, PhoneFormatter("US"), ticks.append))
     expected = io.StringIO()
     writer = csv.writer(expected, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(export_mod.EXPORT_COLUMNS)
-    writer.writerows(rows)
-    assert "".join(export_mod._csv_lines(iter(rows))) == expected.getvalue()
+    for row in export_mod._export_rows(iter(raw), [], [], labels, times, UTC, PhoneFormatter("US")):
+        writer.writerow([export_mod.neutralise_cell(cell) for cell in row])
+    assert text == expected.getvalue()
+    assert refs == [row[1] for row in raw] and ticks == list(range(0, 3000, export_mod.PROGRESS_EVERY))
