@@ -11,14 +11,12 @@ The stage holds two SlideViews: the live one and a hidden one. In the quiet mome
 the hidden one is given the next slide, laid out at the live one's place and size, and its image is taken; at the
 change the two swap, so the change itself lays out no text and the fade's frames only blend two images. A prepared
 slide that no longer holds (another slide asked for, another language, look or size) is never shown: the slide
-asked for is prepared at once instead. An image taken ahead also notes where it differs from the background (its
-ink: picture, words): each fade frame blends only there, over a plain fill.
+asked for is prepared at once instead.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -35,7 +33,7 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QRegion, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QRegion, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from kiosk.core.content import Slide
@@ -56,41 +54,8 @@ class SlideImage:
 
     key: tuple[object, ...]
     image: QPixmap
-    ink: QRegion | None = None  # where it differs from the background (None: not known, anywhere)
     phase: float = 0.0  # the picture's phase in it
     moving: QRectF = field(default_factory=QRectF)  # where the picture's moving parts are in it
-
-
-def ink_of(image: QPixmap, background: QColor, strips: int = 16, gap: int = 8) -> QRegion:
-    """Where `image` differs from a plain `background`: in each of `strips` vertical strips, the runs of rows that
-    do (runs fewer than `gap` rows apart joined). Every pixel outside it is exactly the background. A few ms for a
-    1080p slide area: for the quiet moment, not for a frame."""
-    pixels = image.toImage()
-    if pixels.format() != QImage.Format.Format_RGB32:
-        pixels = pixels.convertToFormat(QImage.Format.Format_RGB32)
-    width, height, stride = pixels.width(), pixels.height(), pixels.bytesPerLine()
-    data = bytes(pixels.constBits())
-    plain = (0xFF000000 | background.rgb()).to_bytes(4, sys.byteorder) * width
-    step = -(-width // strips) * 4
-    spans = [(x, min(width * 4, x + step)) for x in range(0, width * 4, step)]
-    runs: list[list[list[int]]] = [[] for _ in spans]  # per strip: [first row, last row] of each run
-    for y in range(height):
-        row = y * stride
-        if data[row:row + width * 4] == plain:  # most rows: all background, one comparison
-            continue
-        for (x0, x1), strip in zip(spans, runs, strict=True):
-            if data[row + x0:row + x1] != plain[x0:x1]:
-                if strip and y - strip[-1][1] <= gap:
-                    strip[-1][1] = y
-                else:
-                    strip.append([y, y])
-    ratio = image.devicePixelRatio()
-    ink = QRegion()
-    for (x0, x1), strip in zip(spans, runs, strict=True):
-        for first, last in strip:
-            ink |= QRegion(QRectF(x0 / 4 / ratio, first / ratio, (x1 - x0) / 4 / ratio,
-                                  (last - first + 1) / ratio).toAlignedRect())
-    return ink
 
 
 class SlideFade(QWidget):
@@ -106,14 +71,12 @@ class SlideFade(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.outgoing = QPixmap()
         self.incoming = QPixmap()
-        self.inks: tuple[QRegion | None, QRegion | None] = (None, None)  # each image's ink, when known
         self.background = QColor(Qt.GlobalColor.white)
         self.progress = 0.0
         self.hide()
 
     def begin(self, outgoing: SlideImage, incoming: SlideImage, background: QColor) -> None:
         self.outgoing, self.incoming, self.background = outgoing.image, incoming.image, background
-        self.inks = (outgoing.ink, incoming.ink)
         self.progress = 0.0
         self.setGeometry(self.area.rect())
         self.show()
@@ -128,21 +91,17 @@ class SlideFade(QWidget):
         self.hide()
         images = [i for i in (self.outgoing, self.incoming) if not i.isNull()]
         self.outgoing = self.incoming = QPixmap()
-        self.inks = (None, None)
         return images
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        outgoing = self.progress < 0.5
-        image, ink = (self.outgoing, self.inks[0]) if outgoing else (self.incoming, self.inks[1])
-        opacity = 1 - 2 * self.progress if outgoing else 2 * self.progress - 1
+        image, opacity = ((self.outgoing, 1 - 2 * self.progress) if self.progress < 0.5
+                          else (self.incoming, 2 * self.progress - 1))
         shown = image.deviceIndependentSize()
         covers = not image.isNull() and shown.width() >= self.width() and shown.height() >= self.height()
-        if opacity < 1 or not covers or ink is not None:  # an opaque image over all of it needs nothing under it
+        if opacity < 1 or not covers:  # an opaque image over all of it needs nothing under it (the change's frame)
             painter.fillRect(event.rect(), self.background)
         if opacity > 0 and not image.isNull():
-            if ink is not None:
-                painter.setClipRegion(ink)  # the rest of the image is the background, filled already
             painter.setOpacity(min(1.0, opacity))
             painter.drawPixmap(0, 0, image)
         painter.end()
@@ -353,9 +312,8 @@ class EducationScreen(Screen, Ui_EducationScreen):
         return (index, self.slides[index], self.state.language, self.state.theme, self._live_view.geometry(),
                 self.stage.size(), self.stage.devicePixelRatioF())
 
-    def _prepare(self, index: int, ahead: bool = True) -> SlideImage:
-        """Make slide `index` ready in the hidden view and take its image (nothing, if it is ready already).
-        `ahead` (the quiet moment): note its ink too."""
+    def _prepare(self, index: int) -> SlideImage:
+        """Make slide `index` ready in the hidden view and take its image (nothing, if it is ready already)."""
         key = self._prepared_key(index)
         if self._prepared is not None:
             if self._prepared.key == key:
@@ -366,13 +324,12 @@ class EducationScreen(Screen, Ui_EducationScreen):
         image = self._blank_stage_image()
         live = self._live_view.geometry()
         view.prepare(self.slides[index], live, image, live.topLeft())
-        ink = ink_of(image, self._background()) if ahead else None
-        self._prepared = SlideImage(key, image, ink, view.picture.phase())
+        self._prepared = SlideImage(key, image, view.picture.phase())
         return self._prepared
 
     def _take_prepared(self, index: int) -> SlideImage:
         """Slide `index`'s image from the hidden view: prepared ahead when that still holds, else prepared now."""
-        prepared = self._prepare(index, ahead=False)
+        prepared = self._prepare(index)
         self._prepared = None
         return prepared
 
@@ -431,8 +388,6 @@ class EducationScreen(Screen, Ui_EducationScreen):
             at = picture.mapTo(self.stage, area.topLeft())
             picture.render(painter, at, QRegion(area), QWidget.RenderFlag.DrawChildren)
             painter.end()
-            if steady.ink is not None:
-                steady.ink |= QRegion(QRect(at, area.size()))
         return steady
 
     def prepare_next(self) -> None:
@@ -442,8 +397,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
         if not self.isVisible():
             return
         if not self.fade.isVisible():
-            image = self.stage_image()
-            self._steady = SlideImage(self._steady_key(), image, ink_of(image, self._background()),
+            self._steady = SlideImage(self._steady_key(), self.stage_image(),
                                       moving=self.slide_view.picture.moving_area())
         self._prepare((self.index + 1) % len(self.slides))
 
