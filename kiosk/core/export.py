@@ -150,20 +150,26 @@ class _LocalTimes:
         return wall.isoformat(" ")[:13], wall.minute, (wall + timedelta(hours=1)).isoformat(" ")[:13]
 
 
-def _repeated_texts(symptom_labels: Mapping[str, str], best_time_labels: Mapping[str, str],
-                    cell: Callable[[str], str]) -> Callable[[str], tuple[tuple[str, str], tuple[str, str, str]]]:
-    """The texts of the five repeating columns from iter_export_rows()'s JSON text of them, made once per distinct
-    combination: ((best time, symptoms), (language, status, consent version)), each passed through `cell`."""
-    made: dict[str, tuple[tuple[str, str], tuple[str, str, str]]] = {}
+_Repeated = tuple[tuple[str, str], tuple[str, str, str]]
 
-    def texts(repeating: str) -> tuple[tuple[str, str], tuple[str, str, str]]:
+
+class _RepeatedTexts(dict[str, _Repeated]):
+    """iter_export_rows()'s JSON text of the five repeating columns -> their texts, made once per distinct
+    combination: ((best time, symptoms), (language, status, consent version)), each passed through `cell`.
+    Looked up as a dict (texts[repeating]): a C call for every combination seen before."""
+
+    def __init__(self, symptom_labels: Mapping[str, str], best_time_labels: Mapping[str, str],
+                 cell: Callable[[str], str]) -> None:
+        super().__init__()
+        self.symptom_labels, self.best_time_labels, self.cell = symptom_labels, best_time_labels, cell
+
+    def __missing__(self, repeating: str) -> _Repeated:
         best_time, symptoms, language, status, consent = json.loads(repeating)
-        chosen = "; ".join(symptom_labels.get(x, x) for x in json.loads(symptoms))
-        made[repeating] = found = ((cell(best_time_labels.get(best_time, best_time)), cell(chosen)),
+        chosen = "; ".join(self.symptom_labels.get(x, x) for x in json.loads(symptoms))
+        cell = self.cell
+        self[repeating] = found = ((cell(self.best_time_labels.get(best_time, best_time)), cell(chosen)),
                                    (cell(language), cell(status), cell(consent)))
         return found
-
-    return lambda repeating: made.get(repeating) or texts(repeating)
 
 
 def _export_rows(
@@ -184,14 +190,14 @@ def _export_rows(
     language, status, consent version) come as one JSON text and get their texts once per distinct combination;
     "Created" comes from _LocalTimes.
     """
-    repeated = _repeated_texts(symptom_labels, best_time_labels, str)
+    repeated = _RepeatedTexts(symptom_labels, best_time_labels, str)
     created_text = _LocalTimes(tz)
     for rowid, reference, created, name, number, note, repeating in raw_rows:
         if tick is not None and len(references) % PROGRESS_EVERY == 0:
             tick(len(references))  # may raise ExportError("cancelled")
         references.append(reference)
         rowids.append(rowid)
-        before, after = repeated(repeating)
+        before, after = repeated[repeating]
         yield (reference, created_text(created), name, phone(number), *before, note, *after)
 
 
@@ -214,7 +220,7 @@ def _csv_text(
     needs either (it starts with a digit and holds no comma), and the free text (reference, name, phone, note)
     is checked inline, quoted only when it holds a comma, a quote, CR or LF (a note with a comma is common).
     """
-    repeated = _repeated_texts(symptom_labels, best_time_labels, lambda text: _csv_field(neutralise_cell(text)))
+    repeated = _RepeatedTexts(symptom_labels, best_time_labels, lambda text: _csv_field(neutralise_cell(text)))
     created_text = _LocalTimes(tz)
     triggers = FORMULA_TRIGGERS
     lines = [",".join(_csv_field(title) for title in EXPORT_COLUMNS) + "\r\n"]
@@ -223,7 +229,7 @@ def _csv_text(
             tick(len(references))  # may raise ExportError("cancelled")
         references.append(reference)
         rowids.append(rowid)
-        before, after = repeated(repeating)
+        before, after = repeated[repeating]
         shown = phone(number)
         # neutralise_cell() only where the first character is a formula trigger or whitespace (rare).
         if reference[:1] in triggers or reference[:1].isspace():

@@ -335,9 +335,10 @@ class PhoneFormatter:
 
     def __call__(self, phone: str) -> str:
         # The usual number: a shape learnt before, filled in with two dictionary look-ups and two C calls. The
-        # checks are _cut()'s: the same first four characters (so the same country code) and plain digits.
+        # checks are _cut()'s: the same first four characters (so the same country code) and plain digits (its
+        # length check is the look-up's: fills are only learnt from numbers of six characters or more).
         cut = self._cuts.get(phone[:4])
-        if cut is not None and len(phone) >= 6 and phone.isascii() and phone[1:].isdigit():
+        if cut is not None and phone.isascii() and phone[1:].isdigit():
             fill = self._fill.get((phone[:cut], len(phone)))
             if fill is not None:
                 return fill[0] % fill[1](phone)
