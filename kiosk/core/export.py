@@ -212,7 +212,7 @@ def _csv_text(
     tick: Callable[[int], None] | None = None,
 ) -> Iterator[str]:
     """_export_rows() for CSV: the file's text (header first, then rows in batches), every cell neutralised
-    (neutralise_cell) and written as csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\r\n") writes it
+    (neutralise_cell) and written as csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\\r\\n") writes it
     (tests compare the two).
 
     One f-string per row instead of a tuple, a neutralise_cell() call per cell and csv's check of every
