@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 # The Qt-free modules the first slide needs come before PySide6: from its import on, PySide6 reads the source of
 # every module imported after it (to see whether it asks for a `__feature__`), milliseconds of every start.
@@ -36,6 +37,9 @@ from kiosk.qt.typeface import use_typeface
 from kiosk.qt.widgets.icons import hold_icons, release_icons
 from kiosk.qt.window import KioskWindow
 
+if TYPE_CHECKING:
+    from kiosk.qt.accessibility import KeyboardAccess
+
 log = logging.getLogger(__name__)
 
 
@@ -57,6 +61,7 @@ class Kiosk:
     state: KioskState
     window: KioskWindow
     flow: Flow
+    access: KeyboardAccess | None = None  # keys, focus ring and read-aloud, once wired (build_kiosk)
 
     def apply_theme(self) -> None:
         self.app.setStyleSheet(self.state.theme.stylesheet())
@@ -75,9 +80,18 @@ class Kiosk:
             self.window.resize(width, height)
 
 
+# A first paint that never comes (a window the display never shows) must not leave the kiosk deaf to keys and touches.
+INPUT_FALLBACK_MS = 1000
+
+
 def build_kiosk(config: Config, problems: list[Problem] | None = None, *, windowed: bool = True,
-                size: tuple[int, int] | None = None) -> Kiosk:
-    """Create the window and screens (not yet shown). `windowed=False` is the locked-down full-screen kiosk."""
+                size: tuple[int, int] | None = None, input_after_first_paint: bool = False) -> Kiosk:
+    """Create the window and screens (not yet shown). `windowed=False` is the locked-down full-screen kiosk.
+
+    `input_after_first_paint` (run_kiosk): the application-wide input handling (keys and focus ring, the escape
+    guard, the activity watch and the staff gesture) is wired up right after the first slide is painted, not now.
+    Each is a Python filter on the whole application, and each sees every one of the hundreds of events Qt
+    delivers while the first slide is built, styled, laid out and painted: several percent of the start-up."""
     app = ensure_qapp()
     if size is None:
         screen = QGuiApplication.primaryScreen()
@@ -85,12 +99,25 @@ def build_kiosk(config: Config, problems: list[Problem] | None = None, *, window
         size = (geometry.width(), geometry.height()) if (geometry and not windowed) else (1280, 800)
     state = KioskState(config, problems, short_side=min(size))
     window = KioskWindow(kiosk_mode=not windowed, stay_on_top=config.display.stay_on_top,
-                         show_cursor=config.display.show_cursor)
-    flow = Flow(window, state)
+                         show_cursor=config.display.show_cursor, guard_keys=not input_after_first_paint)
+    flow = Flow(window, state, watch_app=not input_after_first_paint)
     from kiosk.qt import accessibility  # keys, focus ring, headings and read-aloud on every screen
 
-    accessibility.attach(flow)
+    # Heading roles before anything is shown: assistive technology keeps the role it first got for a widget.
+    accessibility.install_heading_roles()
     kiosk = Kiosk(app=app, state=state, window=window, flow=flow)
+
+    def wire_input() -> None:
+        if kiosk.access is None:
+            window.guard_keys()
+            flow.watch_app()
+            kiosk.access = accessibility.KeyboardAccess(flow)
+
+    if input_after_first_paint:
+        flow.after_first_paint.insert(0, wire_input)
+        QTimer.singleShot(INPUT_FALLBACK_MS, flow, wire_input)
+    else:
+        wire_input()
     kiosk.apply_theme()
     state.appearance_changed.connect(kiosk.apply_theme)
     window.resize(*size)
@@ -232,7 +259,7 @@ def run_kiosk(config_path: Path | None = None, windowed: bool = False,
         signal_timer = _stop_on_signals()  # noqa: F841 - kept alive for the whole run
         # The first slide first: the buttons' icons (qtawesome is slow to import) come right after its paint.
         hold_icons()
-        kiosk = build_kiosk(config, problems, windowed=windowed)
+        kiosk = build_kiosk(config, problems, windowed=windowed, input_after_first_paint=True)
         kiosk.flow.after_first_paint.append(release_icons)
         kiosk.window.show_kiosk()
         if on_started is not None:

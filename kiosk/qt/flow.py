@@ -80,7 +80,7 @@ class Flow(QObject):
     # Screens where a patient may have typed or chosen something: idle time there ends the session.
     PATIENT_INPUT_SCREENS = frozenset({"checklist", "summary", "request_form"})
 
-    def __init__(self, window: KioskWindow, state: KioskState) -> None:
+    def __init__(self, window: KioskWindow, state: KioskState, *, watch_app: bool = True) -> None:
         super().__init__(window)
         self.window = window
         self.state = state
@@ -100,10 +100,9 @@ class Flow(QObject):
         self.activity = ActivityWatch(self)
         self.activity.activity.connect(self.note_activity)
         self.corner = CornerHold(window, state.config.staff.gesture_hold_seconds)
-        qapp = QApplication.instance()
-        if qapp is not None:
-            qapp.installEventFilter(self.activity)
-            qapp.installEventFilter(self.corner)
+        self._watching_app = False
+        if watch_app:
+            self.watch_app()
 
         # Staff mode: hidden corner hold -> PIN pad -> staff panel -> back to the loop.
         self.corner.triggered.connect(self.open_staff)
@@ -115,6 +114,16 @@ class Flow(QObject):
         # Everything else once the first slide is on screen: one piece per pass of the event loop.
         self._backlog: list[Callable[[], object]] = []
         self._first_paint = FirstPaintWatch(self.education, self._start_backlog)
+
+    def watch_app(self) -> None:
+        """Hear every touch in the application: the activity that keeps a patient's screen up, and the staff corner
+        hold. Application-wide Python filters see every event Qt delivers, hundreds while the first slide is built,
+        laid out and painted: run_kiosk asks for them right after that paint (Flow(watch_app=False))."""
+        qapp = QApplication.instance()
+        if qapp is not None and not self._watching_app:
+            qapp.installEventFilter(self.activity)
+            qapp.installEventFilter(self.corner)
+            self._watching_app = True
 
     # ---- building the screens ----------------------------------------------------------------------------------
     # name -> how to build it and wire its intents; in the order screens are listed (screenshots, tests).

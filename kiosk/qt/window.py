@@ -58,7 +58,8 @@ class ScreenStack(QStackedWidget):
 class KioskWindow(QWidget):
     """One frameless top-level window holding every screen in a stack."""
 
-    def __init__(self, *, kiosk_mode: bool = True, stay_on_top: bool = True, show_cursor: bool = False) -> None:
+    def __init__(self, *, kiosk_mode: bool = True, stay_on_top: bool = True, show_cursor: bool = False,
+                 guard_keys: bool = True) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
         self.kiosk_mode = kiosk_mode
@@ -77,9 +78,17 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.guard = EscapeGuard(self)
+        self._guarding = False
+        if guard_keys:
+            self.guard_keys()
+
+    def guard_keys(self) -> None:
+        """In kiosk mode, eat escape keys and context menus application-wide (run_kiosk asks for it right after the
+        first paint: an application-wide Python filter sees each of the hundreds of events before it)."""
         app = QApplication.instance()
-        if kiosk_mode and app is not None:
+        if self.kiosk_mode and app is not None and not self._guarding:
             app.installEventFilter(self.guard)
+            self._guarding = True
 
     def show_kiosk(self) -> None:
         """Cover the whole primary screen. Bare X has no window manager to honour showFullScreen(), so set the

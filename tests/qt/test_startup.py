@@ -63,3 +63,34 @@ def test_start_up_imports_stay_lean() -> None:
     # The standard library: "not a PySide6 user" without a look at its source; the kiosk's own Qt modules are
     # still looked at by PySide6 (they use it: 0).
     assert out.stdout.split() == ["-1", "-1", "0", "False", "False"]
+
+
+def test_run_kiosk_wires_input_right_after_the_first_paint(make_kiosk, fast_config, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """run_kiosk's build: no application-wide input filter sees the events of the first slide's start; keys and
+    focus ring, activity watch and staff gesture are wired in the first pass after its paint, and then work."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from kiosk.qt.app import build_kiosk
+
+    kiosk = build_kiosk(fast_config, [], windowed=True, size=(1280, 800), input_after_first_paint=True)
+    make_kiosk.made.append(kiosk)  # shut down with the test's other kiosks
+    assert kiosk.access is None and not kiosk.flow._watching_app
+    kiosk.window.show()
+    qtbot.waitUntil(lambda: kiosk.access is not None, timeout=5000)
+    assert kiosk.flow._watching_app
+    kiosk.window.activateWindow()
+    # A key where a real keyboard's goes: the kiosk's key handling hears it (and the focus ring follows it).
+    QTest.keyClick(QApplication.focusWidget() or kiosk.window, Qt.Key.Key_Tab)
+    assert kiosk.access.keys_used
+    qtbot.waitUntil(lambda: kiosk.access is not None and kiosk.access.ring.isVisible(), timeout=2000)
+
+
+def test_input_is_wired_even_if_the_first_paint_never_comes(make_kiosk, fast_config, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.qt.app import INPUT_FALLBACK_MS, build_kiosk
+
+    kiosk = build_kiosk(fast_config, [], windowed=False, size=(1280, 800), input_after_first_paint=True)
+    make_kiosk.made.append(kiosk)
+    assert kiosk.access is None and not kiosk.window._guarding
+    qtbot.waitUntil(lambda: kiosk.access is not None, timeout=INPUT_FALLBACK_MS + 4000)  # never shown: no paint
+    assert kiosk.flow._watching_app and kiosk.window._guarding  # the kiosk-mode escape guard too
