@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QAccessible, QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.qt.accessibility import words_of
@@ -180,6 +180,10 @@ def _shows(kiosk, screen, index: int, incoming: QImage) -> None:  # type: ignore
     assert screen.index == index and screen.slide_view.slide == slide
     assert screen.slide_view.isVisible() and screen.slide_view.title.text() == slide.title
     assert words_of(screen)[0] == slide.title
+    heading = QAccessible.queryAccessibleInterface(screen.slide_view.title)  # assistive technology: the live one
+    assert heading.role() == QAccessible.Role.Heading and heading.text(QAccessible.Text.Name) == slide.title
+    picture = QAccessible.queryAccessibleInterface(screen.slide_view.picture)
+    assert picture.role() == QAccessible.Role.Graphic and not picture.state().invisible
     shown = {w.text() for w in screen.stage.findChildren(QLabel) if w.isVisible() and w.text()}
     assert slide.title in shown
     assert not any(v.isVisible() for v in _views(screen) if v is not screen.slide_view)
@@ -204,6 +208,7 @@ def test_the_next_slide_is_made_ready_in_a_hidden_view_and_fades_in_as_it_will_s
     ready = next(v for v in _views(screen) if v is not screen.slide_view)
     assert not ready.isVisible() and ready.slide == screen.slides[stairs]  # made ready, hidden
     assert not ready.picture.is_animating()  # nothing moves while hidden
+    assert QAccessible.queryAccessibleInterface(ready.title).state().invisible  # screen readers skip it
     assert ready.geometry() == screen.slide_view.geometry()
     assert screen.slides[stairs].title not in {w.text() for w in kiosk.window.findChildren(QLabel) if w.isVisible()}
     # Its image is taken there and then: the change paints nothing of it again.
