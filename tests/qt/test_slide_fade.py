@@ -300,3 +300,26 @@ def test_every_slide_fades_in_exactly_as_it_then_shows(make_kiosk, fast_config, 
             incoming = _fade_to_the_end(screen, qtbot)
             screen.slide_view.picture.set_phase(0.0)  # a moving picture may have ticked on since
             _shows(kiosk, screen, screen.index, incoming)
+
+
+def test_paging_back_is_made_ready_too_and_the_loop_forwards_again(make_kiosk, fast_config, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk = _slow_fades(make_kiosk, fast_config)
+    screen = kiosk.flow.education
+    screen.show_index(5, animate=False)
+    QApplication.processEvents()
+    tap(qtbot, find_button(kiosk.window, "Previous"))  # made ready at once
+    _shows(kiosk, screen, 4, _fade_to_the_end(screen, qtbot))
+    screen.prepare_timer.stop()
+    screen.prepare_next()  # the patient is going back: the slide before is made ready
+    ready = next(v for v in _views(screen) if v is not screen.slide_view)
+    assert ready.slide == screen.slides[3]
+    watch = PaintCount()
+    ready.installEventFilter(watch)
+    tap(qtbot, find_button(kiosk.window, "Previous"))
+    assert screen.slide_view is ready and watch.paints == 0  # shown as made ready, not made again
+    _shows(kiosk, screen, 3, _fade_to_the_end(screen, qtbot))
+    screen.prepare_timer.stop()
+    screen.resume()  # the quiet spell is over: the loop goes forwards, and its next slide is made ready
+    screen.stop()
+    screen.prepare_next()
+    assert next(v for v in _views(screen) if v is not screen.slide_view).slide == screen.slides[4]

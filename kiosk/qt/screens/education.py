@@ -145,6 +145,9 @@ class EducationScreen(Screen, Ui_EducationScreen):
         # picture's moving parts painted afresh. Valid while its key (slide, words, look, size) still holds.
         self._steady: SlideImage | None = None
         self._spare_images: list[QPixmap] = []  # images of past fades, filled again for the next ones
+        # The way the slides go next: back (-1) after a patient went back, so paging back is prepared too;
+        # forwards again once the loop goes on by itself.
+        self._heading = 1
         self.stage.installEventFilter(self)  # the live slide and the fade always cover exactly the stage
         self.swipe = SwipeFilter(self.stage)
         self.swipe.swiped.connect(self._on_swipe)
@@ -275,6 +278,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.pause_note.hide()
         self.resume_timer.stop()
         self._schedule()
+        self._forwards()
 
     def stop(self) -> None:
         self.advance_timer.stop()
@@ -392,14 +396,14 @@ class EducationScreen(Screen, Ui_EducationScreen):
 
     def prepare_next(self) -> None:
         """In the quiet moment after a slide change: make the next slide ready in the hidden view (laid out, its
-        picture rendered, its image taken), and take the image of the slide on show that the next change starts
-        from."""
+        picture rendered, its image taken; the one before after a patient went back), and take the image of the
+        slide on show that the next change starts from."""
         if not self.isVisible():
             return
         if not self.fade.isVisible():
             self._steady = SlideImage(self._steady_key(), self.stage_image(),
                                       moving=self.slide_view.picture.moving_area())
-        self._prepare((self.index + 1) % len(self.slides))
+        self._prepare((self.index + self._heading) % len(self.slides))
 
     def _on_fade(self, value: float) -> None:
         self.fade.set_progress(float(value))
@@ -414,6 +418,7 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self._incoming_phase = None
 
     def _step(self, delta: int, by_patient: bool) -> None:
+        self._heading = delta if by_patient else 1
         self.show_index(self.index + delta)
         if by_patient:
             self.pause()
@@ -434,10 +439,18 @@ class EducationScreen(Screen, Ui_EducationScreen):
         self.paused = False
         self.pause_note.hide()
         self._schedule()
+        self._forwards()
+
+    def _forwards(self) -> None:
+        """The loop goes on by itself: make its next slide ready (not the one before, after a patient went back)."""
+        if self._heading != 1:
+            self._heading = 1
+            self.prepare_timer.start(self.PREPARE_AFTER_MS)
 
     # ---- flow hooks -------------------------------------------------------------------------------------------
     def reset(self) -> None:
         self.stop()
+        self._heading = 1
         self.show_index(0, animate=False)
 
     def screenshot_variants(self) -> Iterator[str]:
