@@ -1,7 +1,8 @@
 """Beyond sight and touch: headings and announcements for screen readers, keyboard and switch operation of every
 patient screen (with a visible focus ring), and what "Read aloud" says on each screen.
 
-`attach(flow)` (from build_kiosk) wires it all to a kiosk. The screens themselves only name their widgets and chain
+build_kiosk wires it to a kiosk: `install_heading_roles()` before anything is shown, `KeyboardAccess(flow)` right
+after the first slide is painted. The screens themselves only name their widgets and chain
 them in reading order (kiosk.qt.widgets.focus.set_focus_order); everything shared lives here:
 
 - Labels styled as a title or heading are reported to assistive technology with the Heading role.
@@ -436,10 +437,4 @@ class KeyboardAccess(QObject):
             back.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def attach(flow: Flow) -> KeyboardAccess:
-    """Headings, keys, focus ring and read-aloud for this kiosk (called once, from build_kiosk)."""
-    install_heading_roles()
-    return KeyboardAccess(flow)
-
-
-__all__ = ["KeyboardAccess", "announce", "attach", "can_take_tab_focus", "install_heading_roles", "words_of"]
+__all__ = ["KeyboardAccess", "announce", "can_take_tab_focus", "install_heading_roles", "words_of"]
