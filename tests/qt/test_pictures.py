@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.core.theme import MIN_BODY_PX, contrast_ratio
 from kiosk.qt.pictures import PictureView, load_picture
+from kiosk.qt.pictures.labels import draw_labels
 from tests.helpers import find_button, tap
 
 # A tiny picture: a still layer under a moving arm under a still layer, an anchor inside a moved (transform) layer.
@@ -290,3 +291,37 @@ def test_a_missing_clinic_picture_leaves_the_slide_without_one(make_kiosk, fast_
     view = education.slide_view.picture
     assert view.picture_path() is None and not view.is_animating() and view.placed_labels() == []
     assert not view.grab().isNull()
+
+
+SHIPPED = Path(__file__).parents[2] / "resources" / "illustrations"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SHIPPED.glob("*.svg")))
+def test_each_layer_is_only_as_large_as_what_it_draws_and_loses_nothing(qtbot, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Each part's pixmap covers its part and (the topmost still run) the labels with their leader lines, no more:
+    drawn at its place it gives the same pixels as the part drawn over the whole view."""
+    from kiosk.qt.pictures.layers import layers_for
+
+    document = load_picture(SHIPPED / name)
+    size = QSize(999, 844)
+    labels = {key: f"Label {key}" for key in document.anchors}
+    layers = layers_for(document, size, 1.0, labels, 24.0, QColor("#F5F8FA"), QColor("#1E2D3B"))
+    smaller = 0
+    for i, (part, (pixmap, at)) in enumerate(zip(document.parts, layers.images, strict=True)):
+        if part.motion:
+            continue
+        whole, placed = (QImage(size, QImage.Format.Format_ARGB32_Premultiplied) for _ in range(2))
+        for image in (whole, placed):
+            image.fill(0)
+        painter = QPainter(whole)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        document.paint_part(painter, part, layers.figure)
+        if i == len(document.parts) - 1:
+            draw_labels(painter, layers.placed, 24.0, QColor("#1E2D3B"), QColor("#F5F8FA"))
+        painter.end()
+        painter = QPainter(placed)
+        painter.drawPixmap(at, pixmap)
+        painter.end()
+        assert placed == whole, (name, i)
+        smaller += pixmap.width() * pixmap.height() < size.width() * size.height()
+    assert smaller, name  # the shipped pictures all have ids: their layers are cropped

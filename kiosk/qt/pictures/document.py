@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF
@@ -30,7 +30,7 @@ class PicturePart:
 
     renderer: QSvgRenderer
     motion: Motion | None
-    bounds: QRectF  # what it covers, in viewBox units (moving groups only; empty for still runs)
+    bounds: QRectF  # what it covers, in viewBox units (empty: not known, e.g. a still element without an id)
 
 
 class PictureDocument:
@@ -56,7 +56,7 @@ class PictureDocument:
                 run += [] if local(element.tag) in _SHARED else [element]
                 continue
             if run:
-                self.parts.append(PicturePart(_renderer(root, shared + run), None, QRectF()))
+                self.parts.append(_still_part(root, shared, run))
                 run = []
             if element is not None:
                 self.parts.append(PicturePart(_renderer(root, [*shared, element]), motion, QRectF()))
@@ -66,7 +66,7 @@ class PictureDocument:
             return
         self.view_box = self.parts[0].renderer.viewBoxF()
         for part in self.parts:
-            part.bounds = (self._bounds(part.motion.group) if part.motion else None) or QRectF()
+            part.bounds = (self._bounds(part.motion.group) if part.motion else part.bounds) or QRectF()
         anchors = {_ident(e): self._bounds(_ident(e)) for e in root.iter() if _ident(e).startswith("anchor-")}
         self.anchors = {a.removeprefix("anchor-"): box.center() for a, box in anchors.items() if box is not None}
         self.content = self._content(root)
@@ -145,6 +145,12 @@ def _renderer(root: ET.Element, children: list[ET.Element]) -> QSvgRenderer:
     part = ET.Element(root.tag, dict(root.attrib))
     part.extend(children)
     return QSvgRenderer(QByteArray(ET.tostring(part, encoding="utf-8")))
+
+
+def _still_part(root: ET.Element, shared: list[ET.Element], run: list[ET.Element]) -> PicturePart:
+    r = _renderer(root, shared + run)  # its bounds: its elements', empty when one of them has no id to ask about
+    boxes = [r.transformForElement(i).mapRect(r.boundsOnElement(i)) for i in map(_ident, run) if r.elementExists(i)]
+    return PicturePart(r, None, reduce(QRectF.united, boxes, QRectF()) if len(boxes) == len(run) else QRectF())
 
 
 @lru_cache(maxsize=8)

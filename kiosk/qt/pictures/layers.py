@@ -1,8 +1,8 @@
 """A picture laid out and rendered for one size, look and set of labels: the pixmaps PictureView paints, cached.
 
-QtSvg takes tens of milliseconds for a detailed picture, far too slow for every frame, so each part renders once:
-still runs into view-sized pixmaps, each moving group into its own (drawn each frame under its motion), labels into
-the topmost still one. A few recent layouts are kept, so a slide prepared ahead or come round again shows at once.
+QtSvg takes tens of milliseconds for a detailed picture, far too slow for every frame, so each part (still run or
+moving group, drawn each frame under its motion) renders once into a pixmap only as large as what it draws, labels
+into the topmost still one. A few recent layouts are kept: a slide prepared ahead or come round again shows at once.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from kiosk.qt.pictures.document import PictureDocument, PicturePart
 from kiosk.qt.pictures.labels import PlacedLabel, chip_sizes, columns, draw_labels, place_labels
 
 MARGIN = 0.02  # share of the shorter side kept clear at the frame's edge
-_KEEP = 3  # layouts kept (a whole view's pixmaps each): the slide on show, the next one prepared, the last
+_KEEP = 3  # layouts kept (up to a few MB each at 1080p): the slide on show, the next one prepared, the last
 
 
 @dataclass
@@ -61,11 +61,15 @@ def _render(document: PictureDocument, size: QSize, dpr: float, labels: Mapping[
     def draw_labels_on(painter: QPainter) -> None:
         draw_labels(painter, placed, px, ink, ground)
 
+    view, reach, labelled = QRectF(0, 0, size.width(), size.height()), max(2.0, px / 12) * 3, QRectF()
+    for label in placed:  # its chip; its leader line, the line's halo and the anchor's dot
+        labelled |= label.box | QRectF(label.start, label.anchor).normalized().adjusted(-reach, -reach, reach, reach)
     images = []
     for i, part in enumerate(document.parts):
         top = i == len(document.parts) - 1 and not part.motion
-        area = to_view.mapRect(part.bounds).adjusted(-4, -4, 4, 4).toAlignedRect() if part.motion else None
-        rect = QRectF(area) if area else QRectF(0, 0, size.width(), size.height())
+        box = to_view.mapRect(part.bounds) | (labelled if top else QRectF())
+        area = QRectF(box.adjusted(-4, -4, 4, 4).toAlignedRect())  # whole pixels: painted as it is in the view
+        rect = area if part.motion else area & view if part.bounds.isValid() and float(dpr).is_integer() else view
 
         def paint(painter: QPainter, part: PicturePart = part, top: bool = top, rect: QRectF = rect) -> None:
             painter.translate(-rect.topLeft())
@@ -74,8 +78,7 @@ def _render(document: PictureDocument, size: QSize, dpr: float, labels: Mapping[
                 draw_labels_on(painter)
 
         images.append((_pixmap(rect, dpr, paint), rect.topLeft()))
-    moving_on_top = not document.parts or document.parts[-1].motion is not None
-    overlay = _pixmap(QRectF(0, 0, size.width(), size.height()), dpr, draw_labels_on) if moving_on_top else None
+    overlay = _pixmap(view, dpr, draw_labels_on) if not document.parts or document.parts[-1].motion else None
     return Layers(figure, placed, images, overlay)
 
 
