@@ -153,11 +153,11 @@ def _still_part(root: ET.Element, shared: list[ET.Element], run: list[ET.Element
     return PicturePart(r, None, reduce(QRectF.united, boxes, QRectF()) if len(boxes) == len(run) else QRectF())
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=3)  # the slides on show, made ready and before: ~2 ms to read one again, ~0.25 MB each
 def _cached(path: Path, mtime_ns: int, high_contrast: bool) -> PictureDocument:
     return PictureDocument(path, high_contrast)
 
 
 def load_picture(path: Path, high_contrast: bool = False) -> PictureDocument:
-    """The picture at `path` in the given look; reused while the file is unchanged (a slide comes round often)."""
+    """The picture at `path` in the given look; reused while the file is unchanged (a slide paged back to)."""
     return _cached(path, path.stat().st_mtime_ns if path.is_file() else -1, high_contrast)
