@@ -113,3 +113,23 @@ def test_clinic_logo_from_config_is_shown(make_kiosk, fast_config, tmp_path) -> 
     screen = k.flow.education
     assert screen.logo.isVisible()
     assert screen.logo.pixmap().height() == k.state.theme.px(72)
+
+
+def test_in_portrait_the_picture_takes_the_room_the_words_leave(kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A short slide used to leave an empty band under its words: the text column had two fifths of the slide
+    # whatever it held. Now it is as tall as its words, and the picture above gets the rest.
+    screen = kiosk.flow.education
+    screen.stop()
+    kiosk.resize(1080, 1920)
+    for i in range(len(screen.slides)):
+        screen.show_index(i, animate=False)
+        QApplication.processEvents()
+        view = screen.slide_view
+        words = view.text_column
+        shown = [w for w in (view.title, view.body, view.bullets, view.qr, view.qr_caption) if w.isVisible()]
+        assert words.height() <= max(w.geometry().bottom() for w in shown) + 40, screen.slides[i].id
+        assert view.picture.height() >= words.height(), screen.slides[i].id
+        assert view.title.geometry().top() >= 0 and words.geometry().bottom() <= view.height() + 1
+    kiosk.resize(1920, 1080)  # back to landscape: the column keeps its share beside the picture again
+    QApplication.processEvents()
+    assert screen.slide_view.text_column.maximumHeight() > 10_000

@@ -19,6 +19,8 @@ from kiosk.qt.forms.ui_slide import Ui_SlideView
 from kiosk.qt.widgets.labels import WrappingLabel
 from kiosk.qt.widgets.qr import QrCodeView
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
+
 
 class SlideView(QWidget, Ui_SlideView):
     """One slide: picture beside the text in landscape, above it in portrait."""
@@ -31,7 +33,8 @@ class SlideView(QWidget, Ui_SlideView):
         self.slide: Slide | None = None
         self._sizes = (52, 38, 24)
         self.current_body_px = 38
-        self._applied: tuple[int, int] | None = None  # the sizes the labels' style sheets hold now
+        self._applied: tuple[int, int] | None = None
+        self._portrait = False  # the sizes the labels' style sheets hold now
         # The text column changes size after the fact (window turned, toolbar or buttons restyled): fit again then.
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
@@ -106,7 +109,7 @@ class SlideView(QWidget, Ui_SlideView):
     def fit_text(self) -> None:
         title_px, body_px, min_body_px = self._sizes
         width = self.text_column.width() - 4
-        available = self.text_column.height()
+        available = self._text_room()
         if width <= 0 or available <= 0:
             return
         scale = 1.0
@@ -118,8 +121,19 @@ class SlideView(QWidget, Ui_SlideView):
             if self.slide is not None and self.slide.qr_url:
                 needed += self.qr.height() + 18
             if needed <= available or body <= min_body_px:
-                return
+                break
             scale -= 0.06
+        # Portrait: the text column is only as tall as its words, and the picture above it takes the rest of the
+        # slide instead of an empty band under a short text. Landscape: side by side, the column keeps its share.
+        self.text_column.setMaximumHeight(max(needed, 1) if self._portrait else QWIDGETSIZE_MAX)
+
+    def _text_room(self) -> int:
+        """The height the text may take: in portrait its share of the slide (the column itself may be capped at the
+        last slide's words), beside the picture the column's own height."""
+        if not self._portrait:
+            return self.text_column.height()
+        margins = self.box.contentsMargins()
+        return (self.height() - margins.top() - margins.bottom() - self.box.spacing()) * 2 // 5
 
     def _shown_labels(self) -> list[WrappingLabel]:
         """The labels this slide shows (decided by the slide, not by what is visible right now)."""
@@ -141,6 +155,9 @@ class SlideView(QWidget, Ui_SlideView):
         self.current_body_px = body_px
 
     def set_portrait(self, portrait: bool) -> None:
+        self._portrait = portrait
+        if not portrait:
+            self.text_column.setMaximumHeight(QWIDGETSIZE_MAX)  # beside the picture the column keeps its share
         self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.box.setStretch(0, 3 if portrait else 11)
         self.box.setStretch(1, 2 if portrait else 9)
