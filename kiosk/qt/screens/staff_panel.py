@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 HISTORY_LIMIT = 10
 UNDO_SECONDS = 60  # how long "Undo" is offered after Mark as called
 SEARCH_DELAY_MS = 300  # typing pauses this long before the list is searched
+PRELOAD_AFTER_MS = 300  # after the panel opens, the export's modules are loaded (kept out of its first paint)
 LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"  # Unicode bidi: left-to-right mark, first-strong isolate, pop
 
 
@@ -50,6 +51,12 @@ def two_lines(title: str) -> str:
     middle = min(spaces, key=lambda i: abs(i - len(title) / 2))
     return title[:middle] + "\n" + title[middle + 1:]
 
+
+
+def _load_export_modules() -> None:
+    import xlsxwriter  # noqa: F401
+
+    import kiosk.core.export  # noqa: F401
 
 class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
     """What the front desk sees after the PIN."""
@@ -317,6 +324,9 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.setFocus()  # no button starts with a focus ring
         self.reset()
         self.refresh()
+        # The export's modules, loaded once the panel is on screen (see open_export), before staff can reach
+        # "Export now", and not inside the panel's own first paint.
+        QTimer.singleShot(PRELOAD_AFTER_MS, self, _load_export_modules)
 
     def reset(self) -> None:
         """Nothing personal stays on a hidden screen: the list is emptied, overlays and messages closed, a running
@@ -480,7 +490,9 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
                                   "look at the kiosk's log."), error=True)
 
     def _set_message(self, text: str, *, error: bool) -> None:
-        set_role(self.message, "error" if error else "heading")
+        role = "error" if error else "heading"
+        if self.message.property("role") != role:  # restyling costs milliseconds (the export's first moment)
+            set_role(self.message, role)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -558,6 +570,9 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.export_overlay.prepare(drives, self.state.config.export_dir)
         self.apply_appearance()
         self.export_overlay.open()
+        # While staff choose: the export's modules are loaded now, on this thread, rather than by the worker when
+        # it starts (it would hold Python's lock for tens of milliseconds while the panel paints its progress row).
+        QTimer.singleShot(0, self, _load_export_modules)
 
     def export(self, fmt: str, all_rows: bool, folder: Path) -> None:
         """Start the export in its worker; the panel shows its progress and a Stop button meanwhile."""
