@@ -191,7 +191,8 @@ def test_stop_export_leaves_no_file_and_marks_nothing(qtbot, calm_config, make_k
     tap_text(qtbot, k.window, "Export…")
     tap_text(qtbot, k.window, "Export now")
     panel = k.flow.staff_panel
-    assert panel.export_box.isVisible() and not find_button(k.window, "Export…").isEnabled()
+    assert not find_button(k.window, "Export…").isEnabled()
+    qtbot.waitUntil(panel.export_box.isVisible)  # the progress row comes in the event loop's next pass
     tap_text(qtbot, k.window, "Stop export")
     gate.set()
     wait_for_export(qtbot, k)
@@ -233,7 +234,8 @@ def test_stopping_the_kiosk_during_an_export_cancels_it_cleanly(qtbot, calm_conf
     tap_text(qtbot, k.window, "Export now")
     panel = k.flow.staff_panel
     job = panel.job
-    assert job is not None and job.running()
+    assert job is not None
+    qtbot.waitUntil(job.running)  # the worker starts once the panel has painted its progress row
     threading.Timer(0.05, gate.set).start()  # released while the quit waits for the worker
     app = QApplication.instance()
     assert app is not None

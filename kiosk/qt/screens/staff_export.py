@@ -84,14 +84,20 @@ class ExportJob(QObject):
         self._worker.done.connect(self._done)
         self._outcome: object = None
         self._switch_interval: float | None = None
+        self._started = False
 
     def start(self) -> None:
+        self._started = True
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, EXPORT_SWITCH_INTERVAL_S))
         self._thread.start()
 
     def running(self) -> bool:
         return self._thread.isRunning()
+
+    def started(self) -> bool:
+        """start() was called (the worker may have finished since)."""
+        return self._started
 
     def cancel(self) -> None:
         """Ask the worker to stop at its next check (every few hundred rows): no file, nothing marked."""

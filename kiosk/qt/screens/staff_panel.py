@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 HISTORY_LIMIT = 10
 UNDO_SECONDS = 60  # how long "Undo" is offered after Mark as called
 SEARCH_DELAY_MS = 300  # typing pauses this long before the list is searched
+WORKER_AFTER_PAINT_MS = 1  # timers between the export's first steps: posted paints go first
 PRELOAD_AFTER_MS = 300  # after the panel opens, the export's modules are loaded (kept out of its first paint)
 LRM, FSI, PDI = "\u200e", "\u2068", "\u2069"  # Unicode bidi: left-to-right mark, first-strong isolate, pop
 
@@ -585,18 +586,31 @@ class StaffPanelScreen(Screen, Ui_StaffPanelScreen):
         self.job = ExportJob(order, self)
         self.job.progress.connect(self._export_progress)
         self.job.finished.connect(lambda outcome, job=self.job: self._export_finished(job, outcome, all_rows))
+        # Three short steps, each in its own pass of the event loop, rather than one long pause inside the tap: the
+        # progress row shown and laid out (the list moves down), then painted (all of the list repaints), then the
+        # worker started, after that paint: a repaint of the list while the worker runs costs a hand-over of
+        # Python's lock per cell. Timers, not zero-timers, so that other timers (the logout clock) run in between.
         for button in (self.export_button, self.purge_button):
-            button.setEnabled(False)
+            button.setEnabled(False)  # at once: no second export or purge can start meanwhile
+        QTimer.singleShot(WORKER_AFTER_PAINT_MS, self, self._show_export_progress)
+
+    def _show_export_progress(self) -> None:
+        if self.job is None:
+            return  # stopped or locked in between
         self.export_bar.setRange(0, 0)  # busy until the first count arrives
         self.export_status.setText(self.tr("Exporting: %1 of %2").replace("%1", "0").replace("%2", "…"))
         self.export_box.show()
-        # Lay out and paint the panel with its progress row now, before the worker competes for Python's lock:
-        # a repaint of the list while it runs costs a lock hand-over per cell.
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        self.repaint()
-        self.job.start()
+        self.update()
+        QTimer.singleShot(WORKER_AFTER_PAINT_MS, self, self._start_export_worker)
+
+    def _start_export_worker(self) -> None:
+        # Stopped or locked before it started: that job was dropped (a stopped one starts, sees it is cancelled at
+        # its first row and ends with "Export stopped").
+        if self.job is not None and not self.job.started():
+            self.job.start()
 
     def _export_progress(self, done: int, total: int) -> None:
         self.export_bar.setRange(0, max(1, total))
