@@ -592,10 +592,6 @@ class RequestStore:
         finally:
             cursor.close()
 
-    # How the rows an export wrote are marked: kiosk.core.store_marks.
-    _mark_exported = staticmethod(mark_by_id)
-    _mark_exported_rows = staticmethod(mark_rows)
-
     @staticmethod
     def _insert_export(conn: sqlite3.Connection, record: ExportRecord) -> int:
         if record.scope not in EXPORT_SCOPES:
@@ -609,7 +605,7 @@ class RequestStore:
     def mark_exported(self, ids: Iterable[str], now: datetime | None = None) -> int:
         at = _iso(_utc(now))
         with self._write("marking requests as exported") as conn:
-            return self._mark_exported(conn, ids, at)
+            return mark_by_id(conn, ids, at)
 
     def record_export(self, record: ExportRecord) -> int:
         """Append to the export history; returns the new record id."""
@@ -619,13 +615,13 @@ class RequestStore:
     def finish_export(self, ids: Iterable[str], record: ExportRecord) -> int:
         """mark_exported(ids, record.at) + record_export(record) in ONE transaction; returns the record id."""
         with self._write("recording an export") as conn:
-            self._mark_exported(conn, ids, _iso(record.at))
+            mark_by_id(conn, ids, _iso(record.at))
             return self._insert_export(conn, record)
 
     def finish_export_rows(self, rowids: Sequence[int], references: Sequence[str], record: ExportRecord) -> int:
         """finish_export() for the rows iter_export_rows() gave, by their rowids and references (same order)."""
         with self._write("recording an export") as conn:
-            self._mark_exported_rows(conn, rowids, references, _iso(record.at))
+            mark_rows(conn, rowids, references, _iso(record.at))
             return self._insert_export(conn, record)
 
     def export_history(self, limit: int = 20) -> list[ExportRecord]:

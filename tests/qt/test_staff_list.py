@@ -180,6 +180,20 @@ def _gate_export(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return gate
 
 
+def _held_export(qtbot, config: Config, make_kiosk, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                 ) -> tuple[Kiosk, RequestStore, threading.Event]:
+    """A kiosk with one request, its staff panel open, and an export of it started and held at the gate."""
+    k = make_kiosk(config)
+    store = k.state.store
+    PinVault(store).set_pin(PIN)
+    add(store, "Ana Lee")
+    open_panel(qtbot, k)
+    gate = _gate_export(monkeypatch)
+    tap_text(qtbot, k.window, "Export…")
+    tap_text(qtbot, k.window, "Export now")
+    return k, store, gate
+
+
 def test_stop_export_leaves_no_file_and_marks_nothing(qtbot, calm_config, make_kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     k = make_kiosk(calm_config)
     store = k.state.store
@@ -205,14 +219,7 @@ def test_stop_export_leaves_no_file_and_marks_nothing(qtbot, calm_config, make_k
 
 
 def test_locking_during_an_export_cancels_it_cleanly(qtbot, calm_config, make_kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    k = make_kiosk(calm_config)
-    store = k.state.store
-    PinVault(store).set_pin(PIN)
-    add(store, "Ana Lee")
-    open_panel(qtbot, k)
-    gate = _gate_export(monkeypatch)
-    tap_text(qtbot, k.window, "Export…")
-    tap_text(qtbot, k.window, "Export now")
+    k, store, gate = _held_export(qtbot, calm_config, make_kiosk, monkeypatch)
     threading.Timer(0.05, gate.set).start()  # released while Lock waits for the worker (no Qt timer runs then)
     tap_text(qtbot, k.window, "Lock")
     assert k.flow.current == "education"
@@ -224,14 +231,7 @@ def test_locking_during_an_export_cancels_it_cleanly(qtbot, calm_config, make_ki
 def test_stopping_the_kiosk_during_an_export_cancels_it_cleanly(qtbot, calm_config, make_kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # SIGTERM at shutdown (or Ctrl+C) ends the event loop, which emits aboutToQuit: the export must not leave a
     # temporary file, mark rows, or leave its thread running while Python tears the panel down (Qt aborts then).
-    k = make_kiosk(calm_config)
-    store = k.state.store
-    PinVault(store).set_pin(PIN)
-    add(store, "Ana Lee")
-    open_panel(qtbot, k)
-    gate = _gate_export(monkeypatch)
-    tap_text(qtbot, k.window, "Export…")
-    tap_text(qtbot, k.window, "Export now")
+    k, store, gate = _held_export(qtbot, calm_config, make_kiosk, monkeypatch)
     panel = k.flow.staff_panel
     job = panel.job
     assert job is not None
